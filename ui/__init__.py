@@ -1,0 +1,1 @@
+"""Streamlit and plotly helpers the pages share."""
