@@ -232,8 +232,11 @@ def load_config(path: Path | None = None) -> Config:
             raise ConfigError(f"configuration file {path} does not exist") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"configuration file {path} is not valid TOML: {exc}") from None
-        raw = _merge(raw, override)
         source = str(path)
+        try:
+            raw = _merge(raw, override)
+        except ConfigError as exc:
+            raise ConfigError(f"{source}: {exc}") from None
     if isinstance(raw["periods"]["biweekly_anchor_monday"], date):
         raw["periods"]["biweekly_anchor_monday"] = raw["periods"]["biweekly_anchor_monday"].isoformat()
     try:

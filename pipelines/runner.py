@@ -89,7 +89,7 @@ def run(
         try:
             con.execute(f'create or replace table "{model.name}" as\n{model.sql}')
         except duckdb.Error as exc:
-            raise ModelError(f"model {model.name} ({model.path.relative_to(SQL_DIR.parent)}) failed: {exc}") from exc
+            raise ModelError(f"model {model.name} (sql/{model.layer}/{model.path.name}) failed: {exc}") from exc
         rows = con.execute(f'select count(*) from "{model.name}"').fetchone()[0]
         result = StepResult(model.name, time.perf_counter() - started, rows)
         results.append(result)
