@@ -148,8 +148,14 @@ def _write_metadata(
     con.executemany("insert into meta_row_counts values (?, ?, ?)", rows)
 
 
-_LAYER_PREFIXES = (("stg_", "staging"), ("fct_", "fact"), ("agg_", "aggregate"), ("dim_", "dimension"),
-                   ("cfg_", "configuration"), ("build_", "configuration"))
+_LAYER_PREFIXES = (
+    ("stg_", "staging"),
+    ("fct_", "fact"),
+    ("agg_", "aggregate"),
+    ("dim_", "dimension"),
+    ("cfg_", "configuration"),
+    ("build_", "configuration"),
+)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -192,9 +198,7 @@ def build(
             raise BuildError(report.format() + f"\nThe build stopped; the warehouse {db_path} was not changed.")
         if report.warnings:
             _log(progress, report.format())
-        raw_counts = {
-            name: con.execute(f'select count(*) from "raw_{name}"').fetchone()[0] for name in TABLES
-        }
+        raw_counts = {name: con.execute(f'select count(*) from "raw_{name}"').fetchone()[0] for name in TABLES}
         as_of = resolve_as_of(con, as_of)
         _log(progress, f"as-of date {as_of}")
         _write_config_tables(con, config, as_of, build_id)

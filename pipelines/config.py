@@ -99,9 +99,7 @@ class Config:
             "cfg_dpd_buckets": [(name, i, lows[i], highs[i]) for i, name in enumerate(names)],
             "cfg_five_tier": tier_rows,
             "cfg_rfm_segments": [
-                (5 - r, fm + 1, segment)
-                for r, row in enumerate(rfm["segment_grid"])
-                for fm, segment in enumerate(row)
+                (5 - r, fm + 1, segment) for r, row in enumerate(rfm["segment_grid"]) for fm, segment in enumerate(row)
             ],
             "cfg_credit_grades": grade_rows,
         }
@@ -169,7 +167,7 @@ def _check(raw: dict) -> None:
     names = delinquency["dpd_bucket_names"]
     if not isinstance(bounds, list) or not all(isinstance(b, int) and not isinstance(b, bool) for b in bounds):
         raise ConfigError("'delinquency.dpd_bucket_upper_bounds' must be a list of whole numbers of days")
-    if not bounds or bounds[0] != 0 or any(b >= c for b, c in zip(bounds, bounds[1:])):
+    if not bounds or bounds[0] != 0 or any(b >= c for b, c in zip(bounds, bounds[1:], strict=False)):
         raise ConfigError(
             f"'delinquency.dpd_bucket_upper_bounds' must start at 0 and strictly increase, got {bounds!r}"
         )
@@ -180,7 +178,7 @@ def _check(raw: dict) -> None:
         )
     tier_min = delinquency["five_tier_min_dpd"]
     values = [_number(raw, f"delinquency.five_tier_min_dpd.{t}", integer=True, low=0) for t in FIVE_TIERS]
-    if values[0] != 0 or values[1] != 1 or any(a >= b for a, b in zip(values, values[1:])):
+    if values[0] != 0 or values[1] != 1 or any(a >= b for a, b in zip(values, values[1:], strict=False)):
         raise ConfigError(
             "'delinquency.five_tier_min_dpd' must give normal = 0, special_mention = 1 and strictly "
             f"increasing minimums, got {tier_min!r}"

@@ -40,7 +40,12 @@ DEFAULT_ROWS: dict[str, list[Row]] = {
     ],
     "products": [
         {"product_id": "P1", "product_name": "Consumer credit", "product_line": "credit", "segment": "consumer"},
-        {"product_id": "P2", "product_name": "Business guaranteed", "product_line": "guaranteed", "segment": "business"},
+        {
+            "product_id": "P2",
+            "product_name": "Business guaranteed",
+            "product_line": "guaranteed",
+            "segment": "business",
+        },
         {"product_id": "P3", "product_name": "Home mortgage", "product_line": "mortgage", "segment": "consumer"},
         {"product_id": "P4", "product_name": "Business pledge", "product_line": "pledge", "segment": "business"},
     ],
@@ -86,7 +91,9 @@ def loan(loan_id: str, principal: float, disbursed_date: str, **kw: Any) -> Row:
     }
 
 
-def schedule(loan_id: str, due_dates: list[str], principal_due: list[float], interest_due: list[float] | None = None) -> list[Row]:
+def schedule(
+    loan_id: str, due_dates: list[str], principal_due: list[float], interest_due: list[float] | None = None
+) -> list[Row]:
     """Installments 1..n of a loan with the given due dates and principal (interest 0 unless given)."""
     interest_due = interest_due or [0.0] * len(principal_due)
     return [
@@ -150,7 +157,9 @@ def write_source(folder: Path, **tables: list[Row]) -> Path:
     return folder
 
 
-def build_warehouse(tmp_path: Path, as_of: str, config: str | None = None, **tables: list[Row]) -> duckdb.DuckDBPyConnection:
+def build_warehouse(
+    tmp_path: Path, as_of: str, config: str | None = None, **tables: list[Row]
+) -> duckdb.DuckDBPyConnection:
     """Write the source, build it as of `as_of` (with an optional TOML config override), open it read-only."""
     source = write_source(tmp_path / "source", **tables)
     config_path = None

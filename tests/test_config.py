@@ -40,8 +40,15 @@ def test_defaults_match_the_spec() -> None:
     ]
     grades = {g: (low, high) for g, _, low, high in tables["cfg_credit_grades"]}
     assert grades == {
-        "AAA": (90, 100), "AA": (80, 89), "A": (70, 79), "BBB": (60, 69), "BB": (50, 59),
-        "B": (40, 49), "CCC": (30, 39), "CC": (20, 29), "C": (0, 19),
+        "AAA": (90, 100),
+        "AA": (80, 89),
+        "A": (70, 79),
+        "BBB": (60, 69),
+        "BB": (50, 59),
+        "B": (40, 49),
+        "CCC": (30, 39),
+        "CC": (20, 29),
+        "C": (0, 19),
     }
     segments = {(r, fm): s for r, fm, s in tables["cfg_rfm_segments"]}
     assert len(segments) == 25
@@ -49,13 +56,20 @@ def test_defaults_match_the_spec() -> None:
     assert segments[(2, 3)] == "at_risk" and segments[(4, 1)] == "promising" and segments[(1, 1)] == "lost"
     assert {t for _, _, t in tables["cfg_stage_thresholds"]} == {0.15}
     assert [s for s, _, _ in tables["cfg_stage_thresholds"]] == [
-        "contacted", "meeting", "application", "approved", "contracted", "disbursed",
+        "contacted",
+        "meeting",
+        "application",
+        "approved",
+        "contracted",
+        "disbursed",
     ]
     assert config.biweekly_anchor_monday.weekday() == 0
 
 
 def test_an_override_changes_only_its_keys(tmp_path: Path) -> None:
-    config = load_config(write(tmp_path, "[funnel]\nconversion_window_days = 60\n[funnel.stage_loss_threshold]\nmeeting = 0.3\n"))
+    config = load_config(
+        write(tmp_path, "[funnel]\nconversion_window_days = 60\n[funnel.stage_loss_threshold]\nmeeting = 0.3\n")
+    )
     assert config.conversion_window_days == 60
     assert config["funnel"]["stage_loss_threshold"]["meeting"] == 0.3
     assert config["funnel"]["stage_loss_threshold"]["approved"] == 0.15

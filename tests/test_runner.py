@@ -45,7 +45,9 @@ def test_models_run_after_what_they_read(tmp_path: Path) -> None:
 
 
 def test_a_cycle_names_the_models(tmp_path: Path) -> None:
-    sql_dir = make_models(tmp_path, {"facts/fct_a.sql": "select * from fct_b", "facts/fct_b.sql": "select * from fct_a"})
+    sql_dir = make_models(
+        tmp_path, {"facts/fct_a.sql": "select * from fct_b", "facts/fct_b.sql": "select * from fct_a"}
+    )
     with pytest.raises(runner.ModelError, match=r"cycle: \['fct_a', 'fct_b'\]"):
         runner.order(runner.discover(sql_dir))
 
