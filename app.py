@@ -2,11 +2,15 @@
 
 import streamlit as st
 
+from ui.i18n import t
+from ui.state import language_switch
+
 st.set_page_config(page_title="Loan sales analytics", page_icon=":material/monitoring:", layout="wide")
+lang = language_switch()
 
 navigation = st.navigation(
     [
-        st.Page("pages/data.py", title="Data", icon=":material/database:", url_path="data", default=True),
+        st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:", url_path="data", default=True),
     ]
 )
 navigation.run()

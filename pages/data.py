@@ -4,58 +4,61 @@ import streamlit as st
 
 from pipelines.queries import data as queries
 from ui.db import require_cursor
+from ui.i18n import t
+from ui.state import language
 
-st.title("Data")
-con = require_cursor()
+lang = language()
+st.title(t("data_title", lang))
+con = require_cursor(lang)
 info = queries.build_info(con)
 
 as_of, built, duration, fmt = st.columns(4)
-as_of.metric("As-of date", info.as_of.isoformat(), help="Every figure in the app is as of this date.")
-built.metric("Built at (UTC)", info.built_at.strftime("%Y-%m-%d %H:%M"))
-duration.metric("Build time", f"{info.duration_seconds:,.1f} s")
-fmt.metric("Source format", info.source_format.upper())
-st.caption(f"Source: `{info.source}` · build `{info.build_id}` · configuration `{info.config_source}`")
+as_of.metric(t("as_of_date", lang), info.as_of.isoformat(), help=t("as_of_help", lang))
+built.metric(t("built_at", lang), info.built_at.strftime("%Y-%m-%d %H:%M"))
+duration.metric(t("build_time", lang), f"{info.duration_seconds:,.1f} s")
+fmt.metric(t("source_format", lang), info.source_format.upper())
+st.caption(t("source_caption", lang, source=info.source, build_id=info.build_id, config=info.config_source))
 
-st.subheader("Tables")
+st.subheader(t("tables", lang))
 st.dataframe(
     queries.row_counts(con),
     hide_index=True,
     column_config={
-        "table_name": st.column_config.TextColumn("Table"),
-        "layer": st.column_config.TextColumn("Layer"),
-        "row_count": st.column_config.NumberColumn("Rows", format="localized"),
+        "table_name": st.column_config.TextColumn(t("table", lang)),
+        "layer": st.column_config.TextColumn(t("layer", lang)),
+        "row_count": st.column_config.NumberColumn(t("rows", lang), format="localized"),
     },
 )
 
-st.subheader("Data-quality warnings")
+st.subheader(t("data_quality_warnings", lang))
 warnings = queries.data_quality(con)
 if warnings.is_empty():
-    st.success("The source passed every check with no warnings.")
+    st.success(t("no_warnings", lang))
 else:
-    st.warning(f"{len(warnings)} warning(s) found while validating the source; the build went ahead.")
+    st.warning(t("n_warnings", lang, n=len(warnings)))
     st.dataframe(
         warnings,
         hide_index=True,
         column_config={
             "severity": None,
-            "table_name": "Table",
-            "column_name": "Column",
-            "check_name": "Check",
-            "row_count": st.column_config.NumberColumn("Rows", format="localized"),
-            "example_rows": "First rows",
-            "message": "Message",
+            "table_name": t("table", lang),
+            "column_name": t("column", lang),
+            "check_name": t("check", lang),
+            "row_count": st.column_config.NumberColumn(t("rows", lang), format="localized"),
+            "example_rows": t("first_rows", lang),
+            "message": t("message", lang),
         },
     )
 
-with st.expander("Build steps"):
+with st.expander(t("build_steps", lang)):
     st.dataframe(
         queries.build_steps(con),
         hide_index=True,
         column_config={
-            "step": "Step",
-            "seconds": st.column_config.NumberColumn("Seconds", format="%.2f"),
-            "row_count": st.column_config.NumberColumn("Rows", format="localized"),
+            "step": t("step", lang),
+            "seconds": st.column_config.NumberColumn(t("seconds", lang), format="%.2f"),
+            "row_count": st.column_config.NumberColumn(t("rows", lang), format="localized"),
         },
     )
-with st.expander("Configuration used"):
+with st.expander(t("configuration_used", lang)):
     st.json(info.config)

@@ -8,6 +8,7 @@ import duckdb
 import streamlit as st
 
 from pipelines import warehouse
+from ui.i18n import t
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
@@ -30,13 +31,10 @@ def cursor() -> duckdb.DuckDBPyConnection | None:
     return _connection(*identity).cursor()
 
 
-def require_cursor() -> duckdb.DuckDBPyConnection:
+def require_cursor(lang: str = "en") -> duckdb.DuckDBPyConnection:
     """A cursor on the current warehouse; stops the page with instructions when there is none."""
     con = cursor()
     if con is None:
-        st.info(
-            f"No warehouse at `{warehouse.db_path()}` yet. Build one with "
-            "`python -m pipelines build --source <folder or workbook>`, or run `make run` for the demo."
-        )
+        st.info(t("no_warehouse", lang, path=warehouse.db_path()))
         st.stop()
     return con
