@@ -1,0 +1,32 @@
+-- Vintage numerators: balance of active loans past 30, 60 and 90 days at each month on book, by
+-- vintage (disbursement month) and the filter dimensions. The denominator (all principal
+-- disbursed in the vintage, closed loans included) is agg_vintage_principal.
+-- 30/60/90 are the curves SPEC §4.3 names, not configurable bounds.
+with active as (
+    select *
+    from fct_loan_snapshots
+    where status = 'active'
+),
+
+final as (
+    select
+        vintage_month,
+        mob,
+        snapshot_date,
+        region_id,
+        team_id,
+        officer_id,
+        product_line,
+        segment,
+        channel_id,
+        customer_type,
+        count(*) as active_loans,
+        sum(outstanding_principal) as balance,
+        coalesce(sum(outstanding_principal) filter (where dpd > 30), 0) as balance_dpd30,
+        coalesce(sum(outstanding_principal) filter (where dpd > 60), 0) as balance_dpd60,
+        coalesce(sum(outstanding_principal) filter (where dpd > 90), 0) as balance_dpd90
+    from active
+    group by all
+)
+
+select * from final order by vintage_month, mob

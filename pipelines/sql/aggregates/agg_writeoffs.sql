@@ -1,0 +1,26 @@
+-- Write-offs (SPEC §4.3) by write-off date and the filter dimensions: the principal outstanding on
+-- the write-off date of each loan written off by the as-of date. Each loan's write-off row is its
+-- last snapshot row, so each written-off loan counts once.
+with written_off as (
+    select *
+    from fct_loan_snapshots
+    where status = 'written_off'
+),
+
+final as (
+    select
+        written_off_date,
+        region_id,
+        team_id,
+        officer_id,
+        product_line,
+        segment,
+        channel_id,
+        customer_type,
+        count(*) as loans,
+        sum(written_off_principal) as written_off_principal
+    from written_off
+    group by all
+)
+
+select * from final order by written_off_date

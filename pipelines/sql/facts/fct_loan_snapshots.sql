@@ -1,0 +1,207 @@
+-- Delinquency snapshots (SPEC §4.3): one row per loan per snapshot date, from the loan's first
+-- snapshot date (the first one on or after disbursement) up to and including the first snapshot
+-- date at which it is closed or written off, none after.
+--
+-- Computed without the loans × dates × installments × payments explosion: fct_installment_settlement
+-- gives each installment's settled date, and since installments settle in schedule order, on date D
+-- the settled ones are the prefix seq 1..k where k is the largest seq settled on or before D. So:
+--   outstanding (active) = principal − cum_principal_due of installment k
+--   dpd = D − due_date of installment k + 1 when that is before D (the earliest unsettled
+--         installment is k + 1 and every later one is due no earlier), else 0.
+-- tests/test_snapshots.py checks this against the literal SPEC definition on the demo data.
+-- Primary key: loan_id, snapshot_date.
+with params as (
+    select as_of from build_params
+),
+
+loans as (
+    -- The loan's dimensions exactly as fct_loans attributes them (officer's current team → region).
+    select
+        l.loan_id,
+        l.customer_id,
+        l.officer_id,
+        l.team_id,
+        l.region_id,
+        l.product_id,
+        l.product_line,
+        l.segment,
+        l.channel_id,
+        l.customer_type,
+        l.principal,
+        l.disbursed_date,
+        l.vintage_month,
+        l.written_off_date
+    from fct_loans as l
+    cross join params
+    where l.disbursed_date <= params.as_of
+),
+
+settled_prefixes as (
+    -- For each date on which installments became settled: how long the settled prefix of the
+    -- schedule is from that date on, and how much principal it holds.
+    select
+        loan_id,
+        settled_date,
+        max(seq) as settled_installments,
+        max(cum_principal_due) as settled_principal
+    from fct_installment_settlement
+    where settled_date is not null
+    group by loan_id, settled_date
+),
+
+schedules as (
+    -- closed_date: the day the last installment was settled; null while any is unsettled.
+    select
+        loan_id,
+        count(*) as installments,
+        case when count(settled_date) = count(*) then max(settled_date) end as closed_date
+    from fct_installment_settlement
+    group by loan_id
+),
+
+loan_spans as (
+    select
+        l.*,
+        coalesce(s.installments, 0) as installments,
+        -- A loan without any installment has nothing left to settle: closed from disbursement.
+        case when s.loan_id is null then l.disbursed_date else s.closed_date end as closed_date,
+        least(last_day(l.disbursed_date), params.as_of) as first_snapshot_date
+    from loans as l
+    left join schedules as s on s.loan_id = l.loan_id
+    cross join params
+),
+
+loan_end_dates as (
+    -- The day the loan stopped being active: closed or written off, whichever came first
+    -- (least() skips nulls; null while neither happened). A write-off dated before disbursement
+    -- is bad data; it is taken to happen at disbursement.
+    select
+        *,
+        case
+            when least(closed_date, written_off_date) is not null
+                then greatest(least(closed_date, written_off_date), disbursed_date)
+        end as end_date
+    from loan_spans
+),
+
+loan_ends as (
+    -- The loan's last row is the first snapshot date on or after its end date: the month-end of
+    -- that day, or the as-of date within the as-of month; the as-of date when it has not ended.
+    select
+        l.*,
+        case
+            when l.end_date <= params.as_of then least(last_day(l.end_date), params.as_of)
+            else params.as_of
+        end as last_snapshot_date
+    from loan_end_dates as l
+    cross join params
+),
+
+grid as (
+    select
+        l.*,
+        d.snapshot_date,
+        d.is_month_end
+    from loan_ends as l
+    inner join dim_snapshot_dates as d
+        on d.snapshot_date between l.first_snapshot_date and l.last_snapshot_date
+),
+
+settled_on_date as (
+    select
+        g.*,
+        coalesce(sp.settled_installments, 0) as settled_installments,
+        coalesce(sp.settled_principal, 0) as settled_principal
+    from grid as g
+    asof left join settled_prefixes as sp
+        on g.loan_id = sp.loan_id
+        and g.snapshot_date >= sp.settled_date
+),
+
+with_first_unsettled as (
+    select
+        s.*,
+        nxt.due_date as first_unsettled_due_date
+    from settled_on_date as s
+    left join fct_installment_settlement as nxt
+        on nxt.loan_id = s.loan_id
+        and nxt.seq = s.settled_installments + 1
+),
+
+written_off_amounts as (
+    -- Principal outstanding on the write-off date itself (payments up to and including that day
+    -- count), the amount the write-off metric sums.
+    select
+        l.loan_id,
+        l.principal - coalesce(sp.settled_principal, 0) as written_off_principal
+    from loans as l
+    asof left join settled_prefixes as sp
+        on l.loan_id = sp.loan_id
+        and l.written_off_date >= sp.settled_date
+    where l.written_off_date is not null
+),
+
+measured as (
+    select
+        f.*,
+        case
+            when f.written_off_date <= f.snapshot_date then 'written_off'
+            when f.settled_installments = f.installments then 'closed'
+            else 'active'
+        end as status,
+        case
+            when f.first_unsettled_due_date < f.snapshot_date
+                then cast(f.snapshot_date - f.first_unsettled_due_date as integer)
+            else 0
+        end as dpd,
+        (year(f.snapshot_date) - year(f.vintage_month)) * 12
+            + month(f.snapshot_date) - month(f.vintage_month) as mob
+    from with_first_unsettled as f
+),
+
+final as (
+    select
+        m.loan_id,
+        m.snapshot_date,
+        m.is_month_end,
+        cast(m.mob as integer) as mob,
+        m.status,
+        case
+            when m.status = 'active' then cast(m.principal - m.settled_principal as decimal(18, 2))
+            else cast(0 as decimal(18, 2))
+        end as outstanding_principal,
+        m.dpd,
+        b.dpd_bucket,
+        b.bucket_no,
+        t.five_tier,
+        t.tier_no,
+        cast(m.settled_installments as integer) as settled_installments,
+        cast(m.installments as integer) as installments,
+        m.first_unsettled_due_date,
+        m.principal,
+        m.disbursed_date,
+        m.vintage_month,
+        m.written_off_date,
+        -- Only on the write-off row (the loan's last), so summing it never double counts.
+        case
+            when m.status = 'written_off' then cast(w.written_off_principal as decimal(18, 2))
+        end as written_off_principal,
+        m.snapshot_date = m.last_snapshot_date and m.status <> 'active' as is_final_row,
+        m.region_id,
+        m.team_id,
+        m.officer_id,
+        m.product_id,
+        m.product_line,
+        m.segment,
+        m.channel_id,
+        m.customer_id,
+        m.customer_type
+    from measured as m
+    inner join cfg_dpd_buckets as b
+        on m.dpd >= b.min_dpd and (b.max_dpd is null or m.dpd <= b.max_dpd)
+    inner join cfg_five_tier as t
+        on m.dpd >= t.min_dpd and (t.max_dpd is null or m.dpd <= t.max_dpd)
+    left join written_off_amounts as w on w.loan_id = m.loan_id
+)
+
+select * from final order by snapshot_date, loan_id
