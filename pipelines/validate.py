@@ -1,0 +1,543 @@
+"""Validating a source against the input data contract (SPEC §2 "Bad input").
+
+`check_source` loads every table into `raw_<table>` (see `pipelines.source`) and runs the
+checks in DuckDB: errors stop the build, warnings are stored in the warehouse and shown
+in the app. Every finding names the table, the column, the check, the number of offending
+rows and the first few of them with their row numbers and values.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from pipelines import contract
+from pipelines.source import (
+    ROW_NUMBERS_NOTE,
+    LoadedTable,
+    SourceError,
+    TableLoader,
+    bad_column,
+    create_empty_raw_table,
+    locate_tables,
+    money_format_sql,
+    quote_ident,
+    raw_table_name,
+)
+
+ERROR = "error"
+WARNING = "warning"
+MAX_EXAMPLES = 5
+PRINCIPAL_TOLERANCE = 0.01  # installments must sum to the principal within 1% (SPEC §2)
+
+_TYPE_MESSAGES = {
+    contract.DATE: "not a date (YYYY-MM-DD)",
+    contract.TIMESTAMP: "not a timestamp (YYYY-MM-DD HH:MM:SS or YYYY-MM-DDTHH:MM:SS, optional fractional seconds, "
+    "no time zone)",
+    contract.INTEGER: "not a whole number",
+    contract.MONEY: "not an amount (a plain decimal such as 1234.56)",
+    contract.RATE: "not a rate (a decimal number such as 0.085)",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing wrong with the source: a check that failed on some rows (or on the whole table)."""
+
+    severity: str  # "error" or "warning"
+    table: str
+    column: str | None  # None for table-level findings
+    check: str
+    count: int  # offending rows; 0 for table-level findings
+    examples: list[tuple[int, str]] = field(default_factory=list)  # (row number, value as text), first rows first
+    message: str = ""
+
+    @property
+    def location(self) -> str:
+        if not self.table:
+            return "source"
+        if self.column is None:
+            return self.table
+        return f"{self.table}.({self.column})" if "," in self.column else f"{self.table}.{self.column}"
+
+    @property
+    def example_text(self) -> str:
+        text = ", ".join(f"{row} ({_show(value)})" for row, value in self.examples)
+        return text + (", …" if self.count > len(self.examples) else "")
+
+    def format(self) -> str:
+        """One line: `error: loans.principal [negative] 2 rows: a negative amount — rows 5 (-100.00), 9 (-3.50)`."""
+        line = f"{self.severity}: {self.location} [{self.check}] "
+        if self.count:
+            line += f"{self.count:,} {'row' if self.count == 1 else 'rows'}: "
+        line += self.message
+        if self.examples:
+            line += f" — {'row' if len(self.examples) == 1 else 'rows'} {self.example_text}"
+        return line
+
+
+@dataclass
+class ValidationReport:
+    """The outcome of checking a source: findings, and the rows loaded per table."""
+
+    source: Path
+    findings: list[Finding] = field(default_factory=list)
+    row_counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def format(self) -> str:
+        """The human report: a summary line, then one line per finding (errors first)."""
+        n_errors, n_warnings = len(self.errors), len(self.warnings)
+        counts = f"{_plural(n_errors, 'error')}, {_plural(n_warnings, 'warning')}"
+        size = f"{_plural(len(self.row_counts), 'table')}, {_plural(sum(self.row_counts.values()), 'row')}"
+        if self.ok:
+            summary = f"Source {self.source} is valid: {size}; {counts}."
+        else:
+            summary = f"Source {self.source} is not valid: {counts} ({size} read). Errors stop the build."
+        lines = [summary]
+        if any(f.examples for f in self.findings):
+            lines.append(ROW_NUMBERS_NOTE)
+        lines += [f.format() for f in self.errors + self.warnings]
+        return "\n".join(lines)
+
+    def to_rows(self) -> list[dict]:
+        """Findings as rows for the warehouse's data-quality table."""
+        return [
+            {
+                "severity": f.severity,
+                "table_name": f.table,
+                "column_name": f.column,
+                "check_name": f.check,
+                "row_count": f.count,
+                "example_rows": f.example_text,
+                "message": f.message,
+            }
+            for f in self.findings
+        ]
+
+
+def check_source(
+    source: Path, con: duckdb.DuckDBPyConnection | None = None, progress: bool = False
+) -> ValidationReport:
+    """Load `source` into `raw_<table>` tables of `con` (a private in-memory DuckDB if None) and check it."""
+    started = time.perf_counter()
+    source = Path(source)
+    report = ValidationReport(source)
+    private = con is None
+    if private:
+        con = duckdb.connect()
+    try:
+        try:
+            layout = locate_tables(source)
+        except SourceError as exc:
+            report.findings.append(Finding(ERROR, "", None, "missing_source", 0, [], str(exc)))
+            return report
+        if progress:
+            print(f"Reading {source}", file=sys.stderr)
+        loaded = _load_tables(con, layout, report, progress)
+        checks_started = time.perf_counter()
+        _Checks(con, loaded, report).run()
+        for name, table in contract.TABLES.items():
+            raw = quote_ident(raw_table_name(name))
+            present = {r[0] for r in con.execute(f"DESCRIBE {raw}").fetchall()}
+            for column in table.columns:
+                if bad_column(column.name) in present:
+                    con.execute(f"ALTER TABLE {raw} DROP COLUMN {quote_ident(bad_column(column.name))}")
+        if progress:
+            print(f"  checks {time.perf_counter() - checks_started:28.1f}s", file=sys.stderr)
+    finally:
+        if private:
+            con.close()
+        report.seconds = time.perf_counter() - started
+    order = {name: i for i, name in enumerate(contract.TABLE_ORDER)}
+    report.findings.sort(key=lambda f: (f.severity != ERROR, order.get(f.table, -1)))
+    return report
+
+
+def _load_tables(
+    con: duckdb.DuckDBPyConnection, layout, report: ValidationReport, progress: bool
+) -> dict[str, LoadedTable | None]:
+    """Load every contract table; a table that cannot be used is an empty raw table and None here."""
+    loaded: dict[str, LoadedTable | None] = {}
+    loader = TableLoader(con, progress=progress)
+    try:
+        for name, table in contract.TABLES.items():
+            loaded[name] = None
+            if name in layout.conflicts:
+                files = " and ".join(p.name for p in layout.conflicts[name])
+                report.findings.append(
+                    Finding(ERROR, name, None, "duplicate_file", 0, [], f"the source has both {files}; keep one")
+                )
+            elif name not in layout.files:
+                if not table.optional:
+                    report.findings.append(
+                        Finding(
+                            ERROR,
+                            name,
+                            None,
+                            "missing_table",
+                            0,
+                            [],
+                            f"the source has no {name} table "
+                            f"(expected {name}.csv, {name}.parquet or a sheet named {name})",
+                        )
+                    )
+            else:
+                try:
+                    loaded[name] = loader.load(layout.files[name], table)
+                except SourceError as exc:
+                    report.findings.append(
+                        Finding(
+                            ERROR,
+                            name,
+                            None,
+                            "unreadable_file",
+                            0,
+                            [],
+                            f"cannot read {layout.files[name].label}: {exc}",
+                        )
+                    )
+            if loaded[name] is not None:
+                report.row_counts[name] = loaded[name].rows
+            else:
+                create_empty_raw_table(con, table)
+                if table.optional and name not in layout.files and name not in layout.conflicts:
+                    report.row_counts[name] = 0
+        for table_loaded in loaded.values():
+            if table_loaded is not None and table_loaded.file.kind == "csv":
+                loader.fix_csv_line_numbers(table_loaded)
+    finally:
+        loader.close()
+    for name, table_loaded in loaded.items():
+        if table_loaded is None:
+            continue
+        for column in table_loaded.missing_columns:
+            hint = _near_miss(column, table_loaded.header)
+            report.findings.append(
+                Finding(
+                    ERROR,
+                    name,
+                    column,
+                    "missing_column",
+                    0,
+                    [],
+                    f"{table_loaded.file.label} has no column {column}{hint}",
+                )
+            )
+        for column in table_loaded.duplicate_columns:
+            report.findings.append(
+                Finding(
+                    ERROR,
+                    name,
+                    column,
+                    "duplicate_column",
+                    0,
+                    [],
+                    f"{table_loaded.file.label} has the column {column} more than once",
+                )
+            )
+    return loaded
+
+
+@dataclass
+class _Check:
+    """One check, as a condition over a FROM clause whose reported table is aliased `t`."""
+
+    severity: str
+    table: str
+    column: str | None
+    check: str
+    where: str
+    value: str
+    message: str
+
+
+class _Checks:
+    """Builds the checks that apply (given what loaded) and runs them, several per query."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, loaded: dict[str, LoadedTable | None], report: ValidationReport):
+        self.con = con
+        self.loaded = loaded
+        self.report = report
+        self.params: dict[str, object] = {}
+
+    def usable(self, table: str, *columns: str) -> bool:
+        """Whether a table (and these columns of it) loaded, so checks relying on them make sense."""
+        if table not in self.loaded:
+            return False
+        table_loaded = self.loaded[table]
+        if table_loaded is None:
+            # An absent optional table is an empty table: every check on it passes.
+            return contract.TABLES[table].optional and not any(f.table == table for f in self.report.errors)
+        return not set(columns) & set(table_loaded.missing_columns + table_loaded.duplicate_columns)
+
+    def param(self, value: object) -> str:
+        name = f"p{len(self.params)}"
+        self.params[name] = value
+        return f"${name}"
+
+    def run(self) -> None:
+        for name, table in contract.TABLES.items():
+            if self.usable(name):
+                self._run(f"{quote_ident(raw_table_name(name))} AS t", self.column_checks(table))
+                self.duplicate_keys(table)
+                for column in table.columns:
+                    if column.references:
+                        self.references(table, column)
+        self.disbursed_without_loan()
+        self.installments_principal()
+
+    def column_checks(self, table: contract.Table) -> list[_Check]:
+        checks: list[_Check] = []
+        for column in table.columns:
+            if not self.usable(table.name, column.name):
+                continue
+            c = f"t.{quote_ident(column.name)}"
+            bad = f"t.{quote_ident(bad_column(column.name))}"
+
+            def add(check: str, where: str, value: str, message: str, column: contract.Column = column) -> None:
+                checks.append(_Check(ERROR, table.name, column.name, check, where, value, message))
+
+            if column.type == contract.MONEY:
+                add(
+                    "type",
+                    f"{bad} IS NOT NULL AND ({c} IS NULL OR NOT {money_format_sql(bad)})",
+                    bad,
+                    _TYPE_MESSAGES[column.type],
+                )
+                add(
+                    "money_precision",
+                    f"{bad} IS NOT NULL AND {c} IS NOT NULL AND {money_format_sql(bad)}",
+                    bad,
+                    "money has more than 2 decimals",
+                )
+            elif column.type != contract.TEXT:
+                add("type", f"{bad} IS NOT NULL", bad, _TYPE_MESSAGES[column.type])
+            if not column.nullable:
+                missing = f"{c} IS NULL" if column.type == contract.TEXT else f"{c} IS NULL AND {bad} IS NULL"
+                add("not_null", missing, "''", "empty, but a value is required")
+            if column.enum:
+                add(
+                    "enum",
+                    f"NOT list_contains({self.param(list(column.enum))}, {c})",
+                    c,
+                    f"not one of {', '.join(column.enum)}",
+                )
+            if column.non_negative:
+                add(
+                    "negative",
+                    f"{c} < 0",
+                    c,
+                    "a negative amount" if column.type == contract.MONEY else "a negative value",
+                )
+            if column.min_value is not None or column.max_value is not None:
+                bounds = []
+                if column.min_value is not None:
+                    bounds.append(f"{c} < {self.param(column.min_value)}")
+                if column.max_value is not None:
+                    bounds.append(f"{c} > {self.param(column.max_value)}")
+                if column.min_value is not None and column.max_value is not None:
+                    message = f"outside {column.min_value}–{column.max_value}"
+                elif column.min_value is not None:
+                    message = f"below the minimum {column.min_value}"
+                else:
+                    message = f"above the maximum {column.max_value}"
+                add("out_of_range", " OR ".join(bounds), c, message)
+        return checks
+
+    def duplicate_keys(self, table: contract.Table) -> None:
+        key = table.primary_key
+        if not key or not self.usable(table.name, *key):
+            return
+        raw = quote_ident(raw_table_name(table.name))
+        cols = ", ".join(quote_ident(k) for k in key)
+        not_null = " AND ".join(f"{quote_ident(k)} IS NOT NULL" for k in key)
+        duplicated = f"SELECT {cols} FROM {raw} WHERE {not_null} GROUP BY ALL HAVING count(*) > 1"
+        value = "concat_ws(', ', " + ", ".join(f"CAST(t.{quote_ident(k)} AS VARCHAR)" for k in key) + ")"
+        label = key[0] if len(key) == 1 else f"({', '.join(key)})"
+        self._run(
+            f"{raw} AS t SEMI JOIN ({duplicated}) AS d USING ({cols})",
+            [
+                _Check(
+                    ERROR,
+                    table.name,
+                    ", ".join(key),
+                    "duplicate_key",
+                    "true",
+                    value,
+                    f"{label} is not unique (the same key on several rows)",
+                )
+            ],
+        )
+
+    def references(self, table: contract.Table, column: contract.Column) -> None:
+        """A dangling foreign key, and the date checks that join along the same key."""
+        parent_name, parent_column = column.references.split(".")
+        if not (self.usable(table.name, column.name) and self.usable(parent_name, parent_column)):
+            return
+        c = f"t.{quote_ident(column.name)}"
+        checks = [
+            _Check(
+                ERROR,
+                table.name,
+                column.name,
+                "foreign_key",
+                f"{c} IS NOT NULL AND p._key IS NULL",
+                c,
+                f"no {parent_name}.{parent_column} matches",
+            )
+        ]
+        extra = ""
+        # A child that happened before its parent: (child table, key) → (child time, parent time, check, message).
+        timing = {
+            ("lead_events", "lead_id"): (
+                "occurred_at",
+                "created_at",
+                "event_before_lead",
+                "the event occurred before its lead was created",
+                "lead created",
+            ),
+            ("payments", "loan_id"): (
+                "paid_date",
+                "disbursed_date",
+                "payment_before_disbursement",
+                "paid before the loan was disbursed",
+                "loan disbursed",
+            ),
+            ("installments", "loan_id"): (
+                "due_date",
+                "disbursed_date",
+                "installment_before_disbursement",
+                "due before the loan was disbursed",
+                "loan disbursed",
+            ),
+        }.get((table.name, column.name))
+        if timing:
+            child_time, parent_time, check, message, label = timing
+            if self.usable(table.name, child_time) and self.usable(parent_name, parent_time):
+                extra = f", min({quote_ident(parent_time)}) AS _time"
+                when = f"t.{quote_ident(child_time)}"
+                checks.append(
+                    _Check(
+                        ERROR,
+                        table.name,
+                        child_time,
+                        check,
+                        f"{when} < p._time",
+                        f"concat({when}, '; {label} ', p._time)",
+                        message,
+                    )
+                )
+        parent = (
+            f"SELECT {quote_ident(parent_column)} AS _key{extra} FROM {quote_ident(raw_table_name(parent_name))} "
+            f"WHERE {quote_ident(parent_column)} IS NOT NULL GROUP BY ALL"
+        )
+        self._run(f"{quote_ident(raw_table_name(table.name))} AS t LEFT JOIN ({parent}) AS p ON {c} = p._key", checks)
+
+    def disbursed_without_loan(self) -> None:
+        if not (self.usable("lead_events", "lead_id", "stage") and self.usable("loans", "lead_id")):
+            return
+        self._run(
+            "raw_lead_events AS t",
+            [
+                _Check(
+                    WARNING,
+                    "lead_events",
+                    "lead_id",
+                    "disbursed_without_loan",
+                    f"t.stage = {self.param('disbursed')} AND t.lead_id IS NOT NULL "
+                    "AND NOT EXISTS (SELECT 1 FROM raw_loans AS l WHERE l.lead_id = t.lead_id)",
+                    "t.lead_id",
+                    "a disbursed event, but no loan has this lead_id",
+                )
+            ],
+        )
+
+    def installments_principal(self) -> None:
+        if not (
+            self.usable("loans", "loan_id", "principal") and self.usable("installments", "loan_id", "principal_due")
+        ):
+            return
+        schedule = "SELECT loan_id, sum(principal_due) AS principal_due FROM raw_installments GROUP BY loan_id"
+        self._run(
+            f"raw_loans AS t LEFT JOIN ({schedule}) AS i ON t.loan_id = i.loan_id",
+            [
+                _Check(
+                    WARNING,
+                    "loans",
+                    "principal",
+                    "installments_principal_mismatch",
+                    "t.loan_id IS NOT NULL AND t.principal IS NOT NULL AND (i.loan_id IS NULL "
+                    "OR abs(coalesce(i.principal_due, 0) - t.principal) > "
+                    f"{self.param(PRINCIPAL_TOLERANCE)} * t.principal)",
+                    "CASE WHEN i.loan_id IS NULL THEN concat('principal ', t.principal, '; no installments') "
+                    "ELSE concat('principal ', t.principal, '; installments ', i.principal_due) END",
+                    "the installments' principal_due does not sum to the principal within 1%",
+                )
+            ],
+        )
+
+    def _run(self, from_sql: str, checks: list[_Check]) -> None:
+        """Run checks sharing one FROM clause in one scan: per check, a count and the first rows."""
+        if not checks:
+            return
+        selects = []
+        for check in checks:
+            selects.append(f"count(*) FILTER (WHERE {check.where})")
+            selects.append(
+                f"min_by({{'r': t._row, 'v': CAST({check.value} AS VARCHAR)}}, t._row, {MAX_EXAMPLES}) "
+                f"FILTER (WHERE {check.where})"
+            )
+        sql = f"SELECT {', '.join(selects)} FROM {from_sql}"
+        used = {name: self.params[name] for name in set(re.findall(r"\$(p\d+)\b", sql))}
+        result = self.con.execute(sql, used).fetchall()[0]
+        for i, check in enumerate(checks):
+            count, examples = result[2 * i], result[2 * i + 1]
+            if count:
+                self.report.findings.append(
+                    Finding(
+                        check.severity,
+                        check.table,
+                        check.column,
+                        check.check,
+                        count,
+                        [(e["r"], e["v"]) for e in examples or []],
+                        check.message,
+                    )
+                )
+
+
+def _near_miss(column: str, header: list[str]) -> str:
+    close = [name for name in header if name.strip().lower() == column.lower()]
+    return f" (found {close[0]!r}; column names are case-sensitive)" if close else ""
+
+
+def _show(value: str | None) -> str:
+    if value is None or value == "":
+        return "empty"
+    if len(value) > 40:
+        value = value[:39] + "…"
+    if value != value.strip() or "\n" in value:
+        return repr(value)
+    return value
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
