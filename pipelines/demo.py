@@ -53,8 +53,8 @@ STORY_DESCRIPTIONS: dict[str, str] = {
     "falling_conversion_team": (
         "North China Channel 1 (T010). For leads created from the first day of the month three months "
         "before the as-of month, far fewer leads get to a meeting and to an application (most are lost "
-        "to a 'competitor offer'), so lead→disbursed conversion falls to about a third of the team's "
-        "earlier level while its targets stay where they were."
+        "to a 'competitor offer'), so lead→disbursed conversion falls to about a fifth of the team's "
+        "earlier level (from about 15% to about 3%) while its targets stay where they were."
     ),
     "high_volume_poor_quality_officer": (
         "Officer O0003 of East China Direct 1 (T001). From 365 days before as-of this officer gets about "
@@ -133,25 +133,25 @@ class _Product:
 
 _PRODUCTS: tuple[_Product, ...] = (
     _Product("P01", "Consumer Credit Loan", "credit", "consumer", 0.24, 60e3, 0.75, 10e3, 500e3,
-             (12, 24, 36), (0.40, 0.35, 0.25), 0.125, True, 0.075, 0.14, 0.0, 1.0),
+             (12, 24, 36), (0.40, 0.35, 0.25), 0.125, True, 0.09, 0.14, 0.0, 1.0),
     _Product("P02", "Online Quick Loan", "credit", "consumer", 0.13, 25e3, 0.60, 5e3, 200e3,
-             (6, 12, 24), (0.30, 0.50, 0.20), 0.175, True, 0.11, 0.16, 0.2, 0.6),
+             (6, 12, 24), (0.30, 0.50, 0.20), 0.175, True, 0.14, 0.16, 0.2, 0.6),
     _Product("P03", "Consumer Guaranteed Loan", "guaranteed", "consumer", 0.08, 150e3, 0.60, 20e3, 1.5e6,
-             (12, 24, 36), (0.30, 0.40, 0.30), 0.095, True, 0.05, 0.12, 0.0, 1.1),
+             (12, 24, 36), (0.30, 0.40, 0.30), 0.095, True, 0.06, 0.12, 0.0, 1.1),
     _Product("P04", "Home Mortgage", "mortgage", "consumer", 0.06, 1.0e6, 0.55, 200e3, 8e6,
-             (60, 120, 180, 240), (0.15, 0.35, 0.30, 0.20), 0.042, True, 0.015, 0.25, -0.2, 1.8),
+             (60, 120, 180, 240), (0.15, 0.35, 0.30, 0.20), 0.042, True, 0.02, 0.25, -0.2, 1.8),
     _Product("P05", "Consumer Pledge Loan", "pledge", "consumer", 0.05, 200e3, 0.70, 20e3, 3e6,
-             (6, 12, 24), (0.30, 0.50, 0.20), 0.065, True, 0.02, 0.10, 0.3, 0.9),
+             (6, 12, 24), (0.30, 0.50, 0.20), 0.065, True, 0.025, 0.10, 0.3, 0.9),
     _Product("P06", "Business Credit Loan", "credit", "business", 0.10, 400e3, 0.70, 50e3, 3e6,
-             (12, 24, 36), (0.45, 0.35, 0.20), 0.085, False, 0.07, 0.10, -0.2, 1.4),
+             (12, 24, 36), (0.45, 0.35, 0.20), 0.085, False, 0.085, 0.10, -0.2, 1.4),
     _Product("P07", "Tax-based Business Loan", "credit", "business", 0.08, 300e3, 0.60, 50e3, 2e6,
-             (12, 24), (0.60, 0.40), 0.07, False, 0.05, 0.10, 0.1, 1.1),
+             (12, 24), (0.60, 0.40), 0.07, False, 0.06, 0.10, 0.1, 1.1),
     _Product("P08", "Business Guaranteed Loan", "guaranteed", "business", 0.09, 1.0e6, 0.70, 100e3, 10e6,
-             (12, 24, 36), (0.40, 0.35, 0.25), 0.075, False, 0.05, 0.08, -0.2, 1.5),
+             (12, 24, 36), (0.40, 0.35, 0.25), 0.075, False, 0.06, 0.08, -0.2, 1.5),
     _Product("P09", "Business Mortgage Loan", "mortgage", "business", 0.09, 2.2e6, 0.75, 300e3, 30e6,
-             (36, 60, 120), (0.35, 0.45, 0.20), 0.05, False, 0.025, 0.12, -0.3, 1.9),
+             (36, 60, 120), (0.35, 0.45, 0.20), 0.05, False, 0.03, 0.12, -0.3, 1.9),
     _Product("P10", "Business Pledge Loan", "pledge", "business", 0.08, 1.5e6, 0.80, 100e3, 20e6,
-             (6, 12, 24), (0.30, 0.45, 0.25), 0.06, False, 0.03, 0.08, 0.1, 1.3),
+             (6, 12, 24), (0.30, 0.45, 0.25), 0.06, False, 0.04, 0.08, 0.1, 1.3),
 )
 
 _CHANNELS = (
@@ -709,10 +709,10 @@ def _funnel(rng: np.random.Generator, leads: dict[str, np.ndarray], org: _Org, c
     score_effect = np.where(np.isnan(score), -0.35, 0.045 * (np.nan_to_num(score, nan=62.0) - 62.0))
     shift = [
         0.5 * _CH_CONV[channel] + np.where(repeat, 0.8, 0.0),
-        sales - np.where(team_story, 1.0, 0.0),
-        sales - np.where(team_story, 1.0, 0.0),
+        sales - np.where(team_story, 1.4, 0.0),
+        sales - np.where(team_story, 1.4, 0.0),
         score_effect + _P_APPROVAL[product] + np.where(repeat, 0.8, 0.0) + np.where(officer_story, 0.8, 0.0),
-        0.2 * skill - np.where(team_story, 0.5, 0.0),
+        0.2 * skill - np.where(team_story, 0.7, 0.0),
         np.zeros(n),
     ]
     speed = _P_SPEED[product] * np.where(repeat, 0.6, 1.0) * np.where(business, 1.1, 1.0)
