@@ -128,27 +128,25 @@ T1_CREDIT = {"team_ids": ("T1",), "product_lines": ("credit",)}
 
 def test_fct_loans_has_the_spec_columns(con):
     columns = set(con.sql("select * from fct_loans limit 0").columns)
-    spec = set(
-        [
-            "loan_id",
-            "disbursed_date",
-            "vintage_month",
-            "principal",
-            "annual_rate",
-            "term_months",
-            "customer_id",
-            "officer_id",
-            "team_id",
-            "region_id",
-            "channel_id",
-            "product_id",
-            "product_line",
-            "segment",
-            "lead_id",
-            "is_repeat",
-            "customer_type",
-        ]
-    )
+    spec = {
+        "loan_id",
+        "disbursed_date",
+        "vintage_month",
+        "principal",
+        "annual_rate",
+        "term_months",
+        "customer_id",
+        "officer_id",
+        "team_id",
+        "region_id",
+        "channel_id",
+        "product_id",
+        "product_line",
+        "segment",
+        "lead_id",
+        "is_repeat",
+        "customer_type",
+    }
     assert spec <= columns
 
 

@@ -182,27 +182,25 @@ def lead_row(con, lead_id: str) -> dict:
 
 def test_fct_leads_has_the_spec_columns(con):
     columns = set(con.sql("select * from fct_leads limit 0").columns)
-    spec = set(
-        [
-            "lead_id",
-            "created_at",
-            "created_date",
-            "customer_id",
-            "officer_id",
-            "team_id",
-            "region_id",
-            "channel_id",
-            "product_id",
-            "product_line",
-            "furthest_stage",
-            "furthest_stage_no",
-            "outcome",
-            "window_complete",
-            "days_to_disburse",
-            "customer_type",
-            "segment",
-        ]
-    )
+    spec = {
+        "lead_id",
+        "created_at",
+        "created_date",
+        "customer_id",
+        "officer_id",
+        "team_id",
+        "region_id",
+        "channel_id",
+        "product_id",
+        "product_line",
+        "furthest_stage",
+        "furthest_stage_no",
+        "outcome",
+        "window_complete",
+        "days_to_disburse",
+        "customer_type",
+        "segment",
+    }
     for stage in funnel.FUNNEL_STAGES:
         spec |= {f"{stage}_at", f"reached_{stage}"}
     assert spec <= columns
