@@ -47,8 +47,10 @@ def main(argv: list[str] | None = None) -> int:
             results[scale] = (seconds, counts)
             size = sum(f.stat().st_size for f in (root / scale).iterdir()) / 1e6
             total = sum(counts.values())
-            print(f"\n== {scale} ({parse_scale(scale):,} leads, {args.format}): {seconds:.2f} s, "
-                  f"{total:,} rows, {total / seconds:,.0f} rows/s, {size:,.0f} MB")
+            print(
+                f"\n== {scale} ({parse_scale(scale):,} leads, {args.format}): {seconds:.2f} s, "
+                f"{total:,} rows, {total / seconds:,.0f} rows/s, {size:,.0f} MB"
+            )
             print(f"   {'table':<14}{'rows':>14}{'rows/s':>16}")
             for name in TABLES:
                 print(f"   {name:<14}{counts[name]:>14,}{counts[name] / seconds:>16,.0f}")

@@ -131,6 +131,7 @@ class _Product:
     speed: float  # multiplier on days between stages
 
 
+# fmt: off
 _PRODUCTS: tuple[_Product, ...] = (
     _Product("P01", "Consumer Credit Loan", "credit", "consumer", 0.24, 60e3, 0.75, 10e3, 500e3,
              (12, 24, 36), (0.40, 0.35, 0.25), 0.125, True, 0.09, 0.14, 0.0, 1.0),
@@ -153,6 +154,7 @@ _PRODUCTS: tuple[_Product, ...] = (
     _Product("P10", "Business Pledge Loan", "pledge", "business", 0.08, 1.5e6, 0.80, 100e3, 20e6,
              (6, 12, 24), (0.30, 0.45, 0.25), 0.06, False, 0.04, 0.08, 0.1, 1.3),
 )
+# fmt: on
 
 _CHANNELS = (
     # id, name, type, conversion (logit shift), risk multiplier
@@ -195,17 +197,21 @@ _INDUSTRIES = (
 )
 _INDUSTRY_MIX = np.array([0.22, 0.22, 0.10, 0.08, 0.09, 0.08, 0.07, 0.07, 0.03, 0.04])
 
+# fmt: off
 _SURNAMES = (
     "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou",
     "Xu", "Sun", "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Gao", "Luo",
     "Zheng", "Liang", "Xie", "Song", "Tang", "Han", "Feng", "Deng", "Cao", "Peng",
 )
+# fmt: on
+# fmt: off
 _GIVEN_NAMES = (
     "Wei", "Fang", "Na", "Min", "Jing", "Lei", "Yang", "Jun", "Yan", "Jie",
     "Tao", "Ming", "Chao", "Xiuying", "Hui", "Qiang", "Ping", "Gang", "Li", "Hong",
     "Xiaoming", "Lihua", "Jianguo", "Haiyan", "Yufei", "Zihan", "Haoran", "Xin", "Ying", "Bo",
     "Dan", "Kai", "Lin", "Rui", "Shu", "Ting", "Xiang", "Yue", "Zhen", "Peng",
 )
+# fmt: on
 
 # Funnel: base probability of passing stage k (contacted … disbursed) given the previous one.
 _STAGE_PASS = np.array([0.88, 0.50, 0.48, 0.62, 0.86, 0.965])
@@ -1058,25 +1064,33 @@ def _targets(rng: np.random.Generator, loans: dict[str, np.ndarray], org: _Org, 
     n_teams = len(org.team_region)
     team = org.officer_team[loans["officer"]]
     line = org.product_line[loans["product"]]
+    amount = loans["principal"] / 100
     volume = np.zeros((n_teams, 4))
-    np.add.at(volume, (team, line), loans["principal"] / 100)
-    monthly = volume / (HISTORY_DAYS / 30.44)
-    # Seasonal index: how busy each month is by the same calendar that drives lead creation.
-    day_month = _month_index(np.arange(cal.start_day, cal.as_of_day + 1))
-    mean_weight = np.bincount(day_month - first_month, weights=cal.day_weight) / np.bincount(day_month - first_month)
-    season = mean_weight / cal.day_weight.mean()
-    season[0] *= (_month_start(first_month + 1) - cal.start_day) / (_month_start(first_month + 1) - _month_start(first_month))
+    np.add.at(volume, (team, line), amount)
+    share = volume / max(volume.sum(), 1.0)
+    # The plan follows the company's volume month by month (ramp-up, growth, CNY, quarter ends);
+    # the as-of month is still under way, so it is projected from its elapsed share.
+    company = np.bincount(_month_index(loans["disbursed"]) - first_month, weights=amount, minlength=len(months))
+    month_days = _month_start(last_month + 1) - _month_start(last_month)
+    company[-1] /= (cal.as_of_day - _month_start(last_month) + 1) / month_days
+    # Planners foresee only half of the seasonal swings and are off by a few percent each month.
+    padded = np.concatenate([company[:1], company, company[-1:]])
+    smooth = (padded[:-2] + padded[1:-1] + padded[2:]) / 3
+    smooth[0] = company[0]  # the data starts mid-month: the first month's plan is what was booked
+    plan = (0.5 * company + 0.5 * smooth) * rng.lognormal(0.0, 0.05, len(months))
+    floor = 100_000.0 * plan / max(np.median(plan), 1.0)
     # Some teams are given targets they beat comfortably, some targets they miss.
     u = rng.random(n_teams)
     ambition = np.where(
-        u < 0.25, rng.uniform(0.72, 0.82, n_teams), np.where(u < 0.45, rng.uniform(1.3, 1.45, n_teams), rng.uniform(0.92, 1.08, n_teams))
+        u < 0.25,
+        rng.uniform(0.72, 0.82, n_teams),
+        np.where(u < 0.45, rng.uniform(1.3, 1.45, n_teams), rng.uniform(0.92, 1.08, n_teams)),
     )
     t_idx, l_idx = np.nonzero(org.team_lines)
     m_rep = np.repeat(months, len(t_idx))
     t_rep = np.tile(t_idx, len(months))
     l_rep = np.tile(l_idx, len(months))
-    s_rep = np.repeat(season, len(t_idx))
-    expected = np.maximum(monthly[t_rep, l_rep], 100_000.0) * s_rep
+    expected = np.maximum(share[t_rep, l_rep] * plan[m_rep - first_month], floor[m_rep - first_month])
     base = expected * ambition[t_rep] * rng.lognormal(0.0, 0.08, len(m_rep))
     base = np.maximum(np.rint(base / 10_000), 1) * 10_000
     stretch = np.rint(base * 1.2 / 10_000) * 10_000
@@ -1127,7 +1141,13 @@ def _activities(
     ok = (t <= end) & org.active(officer, t // DAY)
     order = np.flatnonzero(ok)
     order = order[np.lexsort((order, officer[order], t[order]))]
-    return {"officer": officer[order], "at": t[order], "type": kind[order], "customer": customer[order], "lead": lead_ref[order]}
+    return {
+        "officer": officer[order],
+        "at": t[order],
+        "type": kind[order],
+        "customer": customer[order],
+        "lead": lead_ref[order],
+    }
 
 
 # --------------------------------------------------------------------------------------
@@ -1136,7 +1156,9 @@ def _activities(
 
 
 def _ids(prefix: str, n: int, width: int) -> pl.Series:
-    return pl.select(pl.format(prefix + "{}", pl.int_range(1, n + 1, eager=False).cast(pl.String).str.zfill(width))).to_series()
+    return pl.select(
+        pl.format(prefix + "{}", pl.int_range(1, n + 1, eager=False).cast(pl.String).str.zfill(width))
+    ).to_series()
 
 
 def _ref(ids: pl.Series, idx: np.ndarray) -> pl.Series:
@@ -1167,7 +1189,15 @@ def _labels(values: tuple[str, ...], idx: np.ndarray) -> pl.Series:
 
 
 def _frames(
-    rng: np.random.Generator, leads, loans, schedule: _Schedule, payments, targets, activities, org: _Org, cal: _Calendar
+    rng: np.random.Generator,
+    leads,
+    loans,
+    schedule: _Schedule,
+    payments,
+    targets,
+    activities,
+    org: _Org,
+    cal: _Calendar,
 ) -> dict:
     """A builder per table (built one at a time when written, to keep memory low)."""
     n_leads = len(leads["created"])
@@ -1229,7 +1259,11 @@ def _frames(
 
     def channels() -> pl.DataFrame:
         return pl.DataFrame(
-            {"channel_id": channel_ids, "channel_name": [c[1] for c in _CHANNELS], "channel_type": [c[2] for c in _CHANNELS]}
+            {
+                "channel_id": channel_ids,
+                "channel_name": [c[1] for c in _CHANNELS],
+                "channel_type": [c[2] for c in _CHANNELS],
+            }
         )
 
     def customers() -> pl.DataFrame:
