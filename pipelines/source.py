@@ -40,32 +40,31 @@ ROW_NUMBERS_NOTE = (
 # ragged files and then silently reads nothing).
 _CSV_OPTIONS = "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', strict_mode = true"
 
-# What each logical type accepts, as SQL over the text `v`. DuckDB's own casts are lenient
-# ('85.5' becomes the integer 86, '2024/1/5' a date, a time zone offset is dropped), so the
-# text must also have the documented shape.
-_MONEY_FORMAT = r"regexp_full_match({v}, '[+-]?(\d+(\.\d*)?|\.\d+)')"
-# Correct to the cent, with room for binary noise in values that went through a float
-# (Excel cells, Parquet doubles): 1234.56 is fine, 1234.565 is not.
-_WHOLE_CENTS = (
-    "abs(try_cast({v} AS DOUBLE) * 100 - round(try_cast({v} AS DOUBLE) * 100))"
-    " <= greatest(1e-6, abs(try_cast({v} AS DOUBLE)) * 1e-11)"
-)
+# What each logical type accepts, as SQL over the text `{v}` and its `try_cast` result `{t}`.
+# DuckDB's casts are lenient where leniency would hide a mistake ('85.5' becomes the integer 86,
+# '2024-01-05 10:00' the date 2024-01-05, a time zone offset is dropped, '1234.567' rounds to
+# the cent), so each type also checks the shape of the text, using cheap tests on the common
+# shapes first because this runs on every value.
 _VALID_TEXT: dict[str, str] = {
-    contract.DATE: "({v} LIKE '____-__-__' OR {v} LIKE '____-__-__ 00:00:00') AND try_cast({v} AS DATE) IS NOT NULL",
+    contract.DATE: "{t} IS NOT NULL AND (length({v}) = 10 OR {v} LIKE '____-__-__ 00:00:00')",
     contract.TIMESTAMP: (
-        "({v} LIKE '____-__-__ __:__:__' OR {v} LIKE '____-__-__T__:__:__' OR {v} LIKE '____-__-__'"
+        "{t} IS NOT NULL AND ((length({v}) = 19 AND substr({v}, 17, 1) = ':') OR length({v}) = 10"
         r" OR regexp_full_match({v}, '\d{{4}}-\d{{2}}-\d{{2}}[ T]\d{{2}}:\d{{2}}:\d{{2}}\.\d{{1,9}}'))"
-        " AND try_cast({v} AS TIMESTAMP) IS NOT NULL"
     ),
-    contract.INTEGER: r"regexp_full_match({v}, '[+-]?\d+(\.0*)?') AND try_cast({v} AS INTEGER) IS NOT NULL",
-    contract.MONEY: f"{_MONEY_FORMAT} AND {_WHOLE_CENTS} AND try_cast({{v}} AS DECIMAL(18,2)) IS NOT NULL",
-    contract.RATE: (
-        r"regexp_full_match({v}, '[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?')"
-        " AND isfinite(try_cast({v} AS DOUBLE))"
+    contract.INTEGER: r"{t} IS NOT NULL AND (NOT contains({v}, '.') OR regexp_full_match({v}, '[+-]?\d+\.0*'))",
+    # Correct to the cent; a value that went through a float (an Excel cell, a Parquet double)
+    # may carry binary noise such as 1234.5600000000001, which is still 1234.56.
+    contract.MONEY: (
+        "{t} IS NOT NULL AND NOT (contains({v}, 'e') OR contains({v}, 'E'))"
+        " AND (strpos({v}, '.') = 0 OR length({v}) - strpos({v}, '.') <= 2"
+        " OR abs(try_cast({v} AS DOUBLE) * 100 - round(try_cast({v} AS DOUBLE) * 100))"
+        " <= greatest(1e-6, abs(try_cast({v} AS DOUBLE)) * 1e-11))"
     ),
+    contract.RATE: "isfinite({t})",
 }
+_MONEY_FORMAT = r"regexp_full_match({v}, '[+-]?(\d+(\.\d*)?|\.\d+)')"
 
-# Parquet columns already stored with the contract's type are taken as they are.
+# Parquet columns already stored with a fitting type are cast directly, without the text checks.
 _NATIVE_OK: dict[str, re.Pattern[str]] = {
     contract.DATE: re.compile(r"DATE"),
     contract.TIMESTAMP: re.compile(r"TIMESTAMP"),
@@ -223,21 +222,27 @@ class TableLoader:
 
         missing = [c.name for c in table.columns if c.name not in inputs]
         duplicates = sorted({name for name in header if header.count(name) > 1 and name in table.column_names})
+        # Three layers: read (with the row number), cast each column once, then keep the typed
+        # value and, in `_bad_<column>`, the text of values that are not valid for their type.
+        inner: list[str] = []
         typed: list[str] = []
         hidden: list[str] = []
-        for column in table.columns:
+        for i, column in enumerate(table.columns):
+            name = quote_ident(column.name)
             if column.name not in inputs:
-                typed.append(f"CAST(NULL AS {contract.DUCKDB_TYPES[column.type]}) AS {quote_ident(column.name)}")
+                typed.append(f"CAST(NULL AS {contract.DUCKDB_TYPES[column.type]}) AS {name}")
                 continue
-            value, bad = _typed_sql(column, *inputs[column.name])
-            typed.append(f"{value} AS {quote_ident(column.name)}")
+            cast, value, bad = _column_sql(column, *inputs[column.name], text=f"__in{i}", cast=f"__cast{i}")
+            inner += cast
+            typed.append(f"{value} AS {name}")
             if bad is not None:
                 hidden.append(f"{bad} AS {quote_ident(bad_column(column.name))}")
 
         raw = quote_ident(raw_table_name(table.name))
         sql = (
             f"CREATE OR REPLACE TABLE {raw} AS SELECT {', '.join(typed + ['__source_row AS _row'] + hidden)} "
-            f"FROM (SELECT *, {row_sql} AS __source_row FROM {reader})"
+            f"FROM (SELECT {', '.join(inner + ['__source_row'])} "
+            f"FROM (SELECT *, {row_sql} AS __source_row FROM {reader}))"
         )
         try:
             self.con.execute(sql, params)
@@ -306,23 +311,31 @@ class TableLoader:
         return header, view, _first_used_row(file.path, file.sheet)
 
 
-def _typed_sql(column: contract.Column, source: str, source_type: str) -> tuple[str, str | None]:
-    """SQL for the typed value of a column and for its `_bad_` text (None for text columns)."""
+def _column_sql(
+    column: contract.Column, source: str, source_type: str, text: str, cast: str
+) -> tuple[list[str], str, str | None]:
+    """SQL for one column: the expressions of the cast layer, the typed value, and its `_bad_` text.
+
+    `text` and `cast` name the cast layer's columns holding the input and its `try_cast`.
+    Text columns have no `_bad_` column (None): any text is valid text.
+    """
     target = contract.DUCKDB_TYPES[column.type]
+    as_text = source if source_type == "VARCHAR" else f"CAST({source} AS VARCHAR)"
     if column.type == contract.TEXT:
-        v = source if source_type == "VARCHAR" else f"CAST({source} AS VARCHAR)"
-        # Empty or all-space text is a missing value; anything else is kept exactly as written.
-        return f"CASE WHEN {v} = '' OR (ascii({v}) = 32 AND trim({v}) = '') THEN NULL ELSE {v} END", None
+        return [f"{as_text} AS {text}"], f"nullif({text}, '')", None
     if source_type != "VARCHAR" and _NATIVE_OK[column.type].fullmatch(source_type):
-        value = f"try_cast({source} AS {target})"
-        bad = f"CASE WHEN {source} IS NOT NULL AND {value} IS NULL THEN CAST({source} AS VARCHAR) END"
-        if column.type == contract.RATE:
-            finite = f"coalesce(isfinite({value}), false)"
-            bad = f"CASE WHEN {source} IS NOT NULL AND NOT {finite} THEN CAST({source} AS VARCHAR) END"
-        return value, bad
-    v = source if source_type == "VARCHAR" else f"CAST({source} AS VARCHAR)"
-    valid = _VALID_TEXT[column.type].format(v=v)
-    return f"try_cast({v} AS {target})", f"CASE WHEN {valid} THEN NULL WHEN trim({v}) = '' THEN NULL ELSE {v} END"
+        ok = f"isfinite({cast})" if column.type == contract.RATE else f"{cast} IS NOT NULL"
+        return (
+            [f"{source} AS {text}", f"try_cast({source} AS {target}) AS {cast}"],
+            cast,
+            f"CASE WHEN {text} IS NOT NULL AND NOT coalesce({ok}, false) THEN CAST({text} AS VARCHAR) END",
+        )
+    valid = _VALID_TEXT[column.type].format(v=text, t=cast)
+    return (
+        [f"{as_text} AS {text}", f"try_cast({as_text} AS {target}) AS {cast}"],
+        cast,
+        f"CASE WHEN {valid} THEN NULL WHEN trim({text}) = '' THEN NULL ELSE {text} END",
+    )
 
 
 def _first_line(exc: BaseException) -> str:

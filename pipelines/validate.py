@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
@@ -37,8 +37,7 @@ PRINCIPAL_TOLERANCE = 0.01  # installments must sum to the principal within 1% (
 
 _TYPE_MESSAGES = {
     contract.DATE: "not a date (YYYY-MM-DD)",
-    contract.TIMESTAMP: "not a timestamp (YYYY-MM-DD HH:MM:SS or YYYY-MM-DDTHH:MM:SS, optional fractional seconds, "
-    "no time zone)",
+    contract.TIMESTAMP: "not a timestamp (YYYY-MM-DD HH:MM:SS)",
     contract.INTEGER: "not a whole number",
     contract.MONEY: "not an amount (a plain decimal such as 1234.56)",
     contract.RATE: "not a rate (a decimal number such as 0.085)",
@@ -258,25 +257,31 @@ def _load_tables(
 
 @dataclass
 class _Check:
-    """One check, as a condition over a FROM clause whose reported table is aliased `t`."""
+    """One check: a condition over a FROM clause in which the reported table is aliased `t`."""
 
     severity: str
     table: str
     column: str | None
     check: str
     where: str
-    value: str
+    value: str  # SQL for the offending value shown in the examples
     message: str
 
 
 class _Checks:
-    """Builds the checks that apply (given what loaded) and runs them, several per query."""
+    """Builds the checks that apply, given what loaded, and runs them.
+
+    Each query counts several checks in one scan; only a check that fails pays for a second
+    query fetching its first rows. Checks that depend on a table or column that did not load
+    are skipped rather than reported as a flood of misleading findings.
+    """
 
     def __init__(self, con: duckdb.DuckDBPyConnection, loaded: dict[str, LoadedTable | None], report: ValidationReport):
         self.con = con
         self.loaded = loaded
         self.report = report
         self.params: dict[str, object] = {}
+        self.unique_keys: set[str] = set()  # tables whose primary key was checked and is unique
 
     def usable(self, table: str, *columns: str) -> bool:
         """Whether a table (and these columns of it) loaded, so checks relying on them make sense."""
@@ -294,17 +299,20 @@ class _Checks:
         return f"${name}"
 
     def run(self) -> None:
-        for name, table in contract.TABLES.items():
-            if self.usable(name):
-                self._run(f"{quote_ident(raw_table_name(name))} AS t", self.column_checks(table))
-                self.duplicate_keys(table)
-                for column in table.columns:
-                    if column.references:
-                        self.references(table, column)
+        tables = [table for name, table in contract.TABLES.items() if self.usable(name)]
+        for table in tables:
+            self._run(f"{_raw(table.name)} AS t", self.column_checks(table))
+        for table in tables:
+            self.duplicate_keys(table)
+        for table in tables:
+            for column in table.columns:
+                if column.references:
+                    self.references(table, column)
         self.disbursed_without_loan()
         self.installments_principal()
 
     def column_checks(self, table: contract.Table) -> list[_Check]:
+        """Checks on one value at a time: type, money precision, not null, enumeration, sign, range."""
         checks: list[_Check] = []
         for column in table.columns:
             if not self.usable(table.name, column.name):
@@ -316,23 +324,31 @@ class _Checks:
                 checks.append(_Check(ERROR, table.name, column.name, check, where, value, message))
 
             if column.type == contract.MONEY:
+                money_format = money_format_sql(bad)
                 add(
                     "type",
-                    f"{bad} IS NOT NULL AND ({c} IS NULL OR NOT {money_format_sql(bad)})",
+                    f"{bad} IS NOT NULL AND ({c} IS NULL OR NOT {money_format})",
                     bad,
                     _TYPE_MESSAGES[column.type],
                 )
                 add(
                     "money_precision",
-                    f"{bad} IS NOT NULL AND {c} IS NOT NULL AND {money_format_sql(bad)}",
+                    f"{bad} IS NOT NULL AND {c} IS NOT NULL AND {money_format}",
                     bad,
                     "money has more than 2 decimals",
                 )
             elif column.type != contract.TEXT:
                 add("type", f"{bad} IS NOT NULL", bad, _TYPE_MESSAGES[column.type])
             if not column.nullable:
-                missing = f"{c} IS NULL" if column.type == contract.TEXT else f"{c} IS NULL AND {bad} IS NULL"
-                add("not_null", missing, "''", "empty, but a value is required")
+                if column.type == contract.TEXT:  # all spaces is empty too
+                    add(
+                        "not_null",
+                        f"{c} IS NULL OR (starts_with({c}, ' ') AND trim({c}) = '')",
+                        c,
+                        "empty, but a value is required",
+                    )
+                else:
+                    add("not_null", f"{c} IS NULL AND {bad} IS NULL", "''", "empty, but a value is required")
             if column.enum:
                 add(
                     "enum",
@@ -366,14 +382,22 @@ class _Checks:
         key = table.primary_key
         if not key or not self.usable(table.name, *key):
             return
-        raw = quote_ident(raw_table_name(table.name))
         cols = ", ".join(quote_ident(k) for k in key)
         not_null = " AND ".join(f"{quote_ident(k)} IS NOT NULL" for k in key)
-        duplicated = f"SELECT {cols} FROM {raw} WHERE {not_null} GROUP BY ALL HAVING count(*) > 1"
+        # Counting distinct 64-bit hashes is much cheaper than grouping the keys; equal keys have
+        # equal hashes, so a unique count proves a unique key, and a collision only costs the exact query.
+        extra = self.con.execute(
+            f"SELECT count(*) - count(DISTINCT hash({cols})) FROM {_raw(table.name)} WHERE {not_null}"
+        ).fetchall()[0][0]
+        if not extra:
+            self.unique_keys.add(table.name)
+            return
+        duplicated = f"SELECT {cols} FROM {_raw(table.name)} WHERE {not_null} GROUP BY ALL HAVING count(*) > 1"
         value = "concat_ws(', ', " + ", ".join(f"CAST(t.{quote_ident(k)} AS VARCHAR)" for k in key) + ")"
         label = key[0] if len(key) == 1 else f"({', '.join(key)})"
+        before = len(self.report.findings)
         self._run(
-            f"{raw} AS t SEMI JOIN ({duplicated}) AS d USING ({cols})",
+            f"{_raw(table.name)} AS t SEMI JOIN ({duplicated}) AS d USING ({cols})",
             [
                 _Check(
                     ERROR,
@@ -386,84 +410,69 @@ class _Checks:
                 )
             ],
         )
+        if len(self.report.findings) == before:
+            self.unique_keys.add(table.name)
 
     def references(self, table: contract.Table, column: contract.Column) -> None:
-        """A dangling foreign key, and the date checks that join along the same key."""
-        parent_name, parent_column = column.references.split(".")
-        if not (self.usable(table.name, column.name) and self.usable(parent_name, parent_column)):
+        """A dangling foreign key, and the date check that joins along the same key."""
+        parent, parent_column = column.references.split(".")
+        if not (self.usable(table.name, column.name) and self.usable(parent, parent_column)):
             return
         c = f"t.{quote_ident(column.name)}"
-        checks = [
-            _Check(
-                ERROR,
-                table.name,
-                column.name,
-                "foreign_key",
-                f"{c} IS NOT NULL AND p._key IS NULL",
-                c,
-                f"no {parent_name}.{parent_column} matches",
-            )
-        ]
-        extra = ""
-        # A child that happened before its parent: (child table, key) → (child time, parent time, check, message).
-        timing = {
-            ("lead_events", "lead_id"): (
-                "occurred_at",
-                "created_at",
-                "event_before_lead",
-                "the event occurred before its lead was created",
-                "lead created",
-            ),
-            ("payments", "loan_id"): (
-                "paid_date",
-                "disbursed_date",
-                "payment_before_disbursement",
-                "paid before the loan was disbursed",
-                "loan disbursed",
-            ),
-            ("installments", "loan_id"): (
-                "due_date",
-                "disbursed_date",
-                "installment_before_disbursement",
-                "due before the loan was disbursed",
-                "loan disbursed",
-            ),
-        }.get((table.name, column.name))
-        if timing:
-            child_time, parent_time, check, message, label = timing
-            if self.usable(table.name, child_time) and self.usable(parent_name, parent_time):
-                extra = f", min({quote_ident(parent_time)}) AS _time"
-                when = f"t.{quote_ident(child_time)}"
-                checks.append(
-                    _Check(
-                        ERROR,
-                        table.name,
-                        child_time,
-                        check,
-                        f"{when} < p._time",
-                        f"concat({when}, '; {label} ', p._time)",
-                        message,
-                    )
-                )
-        parent = (
-            f"SELECT {quote_ident(parent_column)} AS _key{extra} FROM {quote_ident(raw_table_name(parent_name))} "
-            f"WHERE {quote_ident(parent_column)} IS NOT NULL GROUP BY ALL"
+        p = f"p.{quote_ident(parent_column)}"
+        dangling = _Check(
+            ERROR,
+            table.name,
+            column.name,
+            "foreign_key",
+            f"{c} IS NOT NULL AND {p} IS NULL",
+            c,
+            f"no {parent}.{parent_column} matches",
         )
-        self._run(f"{quote_ident(raw_table_name(table.name))} AS t LEFT JOIN ({parent}) AS p ON {c} = p._key", checks)
+        timing = _TIMING.get((table.name, column.name))
+        if timing is None or not (self.usable(table.name, timing[0]) and self.usable(parent, timing[1])):
+            self._run(
+                f"{_raw(table.name)} AS t ANTI JOIN {_raw(parent)} AS p ON {c} = {p}",
+                [replace(dangling, where=f"{c} IS NOT NULL")],
+            )
+            return
+        child_time, parent_time, check, message, label = timing
+        when, then = f"t.{quote_ident(child_time)}", f"p.{quote_ident(parent_time)}"
+        if parent in self.unique_keys:
+            parent_rows = f"{_raw(parent)} AS p"
+        else:  # a duplicated parent key would count its children twice
+            parent_rows = (
+                f"(SELECT {quote_ident(parent_column)}, min({quote_ident(parent_time)}) AS {quote_ident(parent_time)} "
+                f"FROM {_raw(parent)} GROUP BY ALL) AS p"
+            )
+        self._run(
+            f"{_raw(table.name)} AS t LEFT JOIN {parent_rows} ON {c} = {p}",
+            [
+                dangling,
+                _Check(
+                    ERROR,
+                    table.name,
+                    child_time,
+                    check,
+                    f"{when} < {then}",
+                    f"concat({when}, '; {label} ', {then})",
+                    message,
+                ),
+            ],
+        )
 
     def disbursed_without_loan(self) -> None:
         if not (self.usable("lead_events", "lead_id", "stage") and self.usable("loans", "lead_id")):
             return
         self._run(
-            "raw_lead_events AS t",
+            f"{_raw('lead_events')} AS t ANTI JOIN {_raw('loans')} AS l ON t.lead_id = l.lead_id",
             [
                 _Check(
                     WARNING,
                     "lead_events",
                     "lead_id",
                     "disbursed_without_loan",
-                    f"t.stage = {self.param('disbursed')} AND t.lead_id IS NOT NULL "
-                    "AND NOT EXISTS (SELECT 1 FROM raw_loans AS l WHERE l.lead_id = t.lead_id)",
+                    f"t.stage = {self.param('disbursed')} AND t.lead_id IS NOT NULL",
                     "t.lead_id",
                     "a disbursed event, but no loan has this lead_id",
                 )
@@ -475,53 +484,83 @@ class _Checks:
             self.usable("loans", "loan_id", "principal") and self.usable("installments", "loan_id", "principal_due")
         ):
             return
-        schedule = "SELECT loan_id, sum(principal_due) AS principal_due FROM raw_installments GROUP BY loan_id"
+        schedule = f"SELECT loan_id, sum(principal_due) AS principal_due FROM {_raw('installments')} GROUP BY loan_id"
         self._run(
-            f"raw_loans AS t LEFT JOIN ({schedule}) AS i ON t.loan_id = i.loan_id",
+            f"{_raw('loans')} AS t LEFT JOIN ({schedule}) AS i ON t.loan_id = i.loan_id",
             [
                 _Check(
                     WARNING,
                     "loans",
                     "principal",
                     "installments_principal_mismatch",
-                    "t.loan_id IS NOT NULL AND t.principal IS NOT NULL AND (i.loan_id IS NULL "
-                    "OR abs(coalesce(i.principal_due, 0) - t.principal) > "
-                    f"{self.param(PRINCIPAL_TOLERANCE)} * t.principal)",
+                    "t.loan_id IS NOT NULL AND t.principal IS NOT NULL AND (i.loan_id IS NULL OR "
+                    f"abs(coalesce(i.principal_due, 0) - t.principal) > {self.param(PRINCIPAL_TOLERANCE)}"
+                    " * t.principal)",
                     "CASE WHEN i.loan_id IS NULL THEN concat('principal ', t.principal, '; no installments') "
-                    "ELSE concat('principal ', t.principal, '; installments ', i.principal_due) END",
+                    "ELSE concat('principal ', t.principal, '; installments sum to ', i.principal_due) END",
                     "the installments' principal_due does not sum to the principal within 1%",
                 )
             ],
         )
 
     def _run(self, from_sql: str, checks: list[_Check]) -> None:
-        """Run checks sharing one FROM clause in one scan: per check, a count and the first rows."""
+        """Count all `checks` in one scan of `from_sql`; fetch the first rows of those that fail."""
         if not checks:
             return
-        selects = []
-        for check in checks:
-            selects.append(f"count(*) FILTER (WHERE {check.where})")
-            selects.append(
-                f"min_by({{'r': t._row, 'v': CAST({check.value} AS VARCHAR)}}, t._row, {MAX_EXAMPLES}) "
-                f"FILTER (WHERE {check.where})"
+        counts = self._query(f"SELECT {', '.join(f'count_if({c.where})' for c in checks)} FROM {from_sql}")[0]
+        for check, count in zip(checks, counts, strict=True):
+            if not count:
+                continue
+            examples = self._query(
+                f"SELECT t._row, CAST({check.value} AS VARCHAR) FROM {from_sql} WHERE {check.where} "
+                f"ORDER BY t._row LIMIT {MAX_EXAMPLES}"
             )
-        sql = f"SELECT {', '.join(selects)} FROM {from_sql}"
-        used = {name: self.params[name] for name in set(re.findall(r"\$(p\d+)\b", sql))}
-        result = self.con.execute(sql, used).fetchall()[0]
-        for i, check in enumerate(checks):
-            count, examples = result[2 * i], result[2 * i + 1]
-            if count:
-                self.report.findings.append(
-                    Finding(
-                        check.severity,
-                        check.table,
-                        check.column,
-                        check.check,
-                        count,
-                        [(e["r"], e["v"]) for e in examples or []],
-                        check.message,
-                    )
+            self.report.findings.append(
+                Finding(
+                    check.severity,
+                    check.table,
+                    check.column,
+                    check.check,
+                    count,
+                    [(row, value) for row, value in examples],
+                    check.message,
                 )
+            )
+
+    def _query(self, sql: str) -> list[tuple]:
+        used = {name: self.params[name] for name in set(re.findall(r"\$(p\d+)\b", sql))}
+        return self.con.execute(sql, used).fetchall()
+
+
+# A child that must not come before its parent: (child table, key) →
+# (child time column, parent time column, check, message, how the example names the parent time).
+_TIMING = {
+    ("lead_events", "lead_id"): (
+        "occurred_at",
+        "created_at",
+        "event_before_lead",
+        "the event occurred before its lead was created",
+        "lead created",
+    ),
+    ("payments", "loan_id"): (
+        "paid_date",
+        "disbursed_date",
+        "payment_before_disbursement",
+        "paid before the loan was disbursed",
+        "loan disbursed",
+    ),
+    ("installments", "loan_id"): (
+        "due_date",
+        "disbursed_date",
+        "installment_before_disbursement",
+        "due before the loan was disbursed",
+        "loan disbursed",
+    ),
+}
+
+
+def _raw(table: str) -> str:
+    return quote_ident(raw_table_name(table))
 
 
 def _near_miss(column: str, header: list[str]) -> str:
@@ -532,8 +571,8 @@ def _near_miss(column: str, header: list[str]) -> str:
 def _show(value: str | None) -> str:
     if value is None or value == "":
         return "empty"
-    if len(value) > 40:
-        value = value[:39] + "…"
+    if len(value) > 60:
+        value = value[:59] + "…"
     if value != value.strip() or "\n" in value:
         return repr(value)
     return value
