@@ -1140,7 +1140,8 @@ def _activities(
     lead_ref = np.concatenate([lead, np.full(len(loan) + len(cold), -1)])
     ok = (t <= end) & org.active(officer, t // DAY)
     order = np.flatnonzero(ok)
-    order = order[np.lexsort((order, officer[order], t[order]))]
+    key = ((t[order] - cal.start_day * DAY) << 16) | officer[order].astype(np.int64)
+    order = order[np.argsort(key, kind="stable")]
     return {
         "officer": officer[order],
         "at": t[order],
@@ -1323,7 +1324,9 @@ def _frames(
         stage = np.concatenate(parts_stage)
         at = np.concatenate(parts_at)
         reason = np.concatenate(parts_reason).astype(np.int64)
-        order = np.lexsort((stage, at, lead))
+        # One packed key (lead, time, stage) sorts far faster than a three-key lexsort; it is unique.
+        key = (lead << 30) | ((at - cal.start_day * DAY) << 3) | stage.astype(np.int64)
+        order = np.argsort(key)
         return pl.DataFrame(
             {
                 "lead_id": lead_ids.gather(lead[order]),

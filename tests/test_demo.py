@@ -278,6 +278,31 @@ def test_targets_cover_every_month_team_and_line(con):
     assert _one(con, "select count(distinct team_id) from targets") == teams
 
 
+def test_some_teams_beat_their_targets_and_some_miss(con):
+    attainment = con.sql(
+        """
+        with booked as (
+            select o.team_id, sum(l.principal) as amount from loans l join officers o using (officer_id)
+            where l.disbursed_date >= ? and l.disbursed_date < ? group by 1),
+        planned as (select team_id, sum(base_amount) as base from targets where month >= ? and month < ? group by 1)
+        select team_id, amount / base as attainment from booked join planned using (team_id)
+        """,
+        params=[date(2025, 11, 1), date(2026, 11, 1)] * 2,
+    ).pl()["attainment"]
+    assert attainment.max() >= 1.2
+    assert attainment.min() < 0.8
+    assert ((attainment >= 0.8) & (attainment < 1.2)).sum() > 0
+
+
+def test_progress_goes_to_stderr_only(tmp_path, capsys):
+    generate(tmp_path, 300, progress=True)
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "demo" in captured.err and "21/21" in captured.err
+    generate(tmp_path, 300, progress=False)
+    assert capsys.readouterr().err == ""
+
+
 # --- realism ----------------------------------------------------------------------------
 
 
