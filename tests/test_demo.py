@@ -147,6 +147,27 @@ def test_parquet_has_the_same_rows_and_types(tmp_path):
     assert from_csv["principal"].sum() == loans["principal"].sum()
 
 
+@pytest.mark.parametrize("as_of", [date(2025, 3, 31), date(2040, 1, 15)])
+def test_as_of_moves_the_two_year_window(tmp_path, as_of):
+    generate(tmp_path, 3_000, as_of=as_of, progress=False)
+    db = duckdb.connect()
+    first_lead, last_event, last_payment, last_loan, first_target, last_target = db.execute(
+        f"""
+        select (select min(created_at)::date from read_csv('{tmp_path}/leads.csv')),
+               (select max(occurred_at)::date from read_csv('{tmp_path}/lead_events.csv')),
+               (select max(paid_date) from read_csv('{tmp_path}/payments.csv')),
+               (select max(disbursed_date) from read_csv('{tmp_path}/loans.csv')),
+               (select min(month) from read_csv('{tmp_path}/targets.csv')),
+               (select max(month) from read_csv('{tmp_path}/targets.csv'))
+        """
+    ).fetchall()[0]
+    assert first_lead >= as_of - timedelta(days=730)
+    assert max(last_event, last_payment, last_loan) <= as_of
+    assert last_event >= as_of - timedelta(days=7)
+    assert first_target == (as_of - timedelta(days=730)).replace(day=1)
+    assert last_target == as_of.replace(day=1)
+
+
 def test_bad_arguments_are_refused(tmp_path):
     with pytest.raises(ValueError):
         generate(tmp_path, 100, fmt="xlsx", progress=False)
