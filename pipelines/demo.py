@@ -13,6 +13,12 @@ money is computed in integer cents.
 
 Three stories are planted for the retrospective to find; their ids are the same at
 every scale and seed (see `PLANTED_STORIES` and `STORY_DESCRIPTIONS`).
+
+Files: CSV is UTF-8 with a header of exactly the contract's column names in contract
+order; dates `YYYY-MM-DD`; timestamps `YYYY-MM-DDTHH:MM:SS` (local time, no zone, no
+fractions); money with exactly two decimals (`1234.50`); rates as plain decimals
+(`0.0435`); nulls as empty fields. Parquet uses DATE, TIMESTAMP(us), DECIMAL(18,2) for
+money, INT32 for integers and DOUBLE for rates.
 """
 
 from __future__ import annotations

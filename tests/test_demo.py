@@ -10,6 +10,7 @@ import duckdb
 import polars as pl
 import pytest
 
+from pipelines import demo
 from pipelines.contract import TABLES
 from pipelines.demo import DEFAULT_AS_OF, PLANTED_STORIES, generate, parse_scale
 
@@ -77,6 +78,17 @@ def test_parse_scale_accepts_names_and_counts(text, expected):
 def test_parse_scale_rejects_anything_else(text):
     with pytest.raises(ValueError, match="scale"):
         parse_scale(text)
+
+
+@pytest.mark.parametrize("n_leads", [100, 20_000, 1_000_000, 10_000_000])
+def test_planted_ids_name_the_same_entities_at_every_scale(n_leads):
+    org = demo._organisation(demo._rng(5, 1), n_leads, demo._calendar(AS_OF))
+    team, officer = int(PLANTED_STORIES["falling_conversion_team"][1:]) - 1, 3 - 1
+    assert PLANTED_STORIES["high_volume_poor_quality_officer"] == "O0003"
+    assert org.team_names[team] == "North China Channel 1"
+    assert org.officer_team[officer] == 0 and org.team_names[0] == "East China Direct 1"
+    assert org.officer_leave[officer] < 0
+    assert PLANTED_STORIES["rising_delinquency_region"] == "R06"
 
 
 # --- determinism and shape ----------------------------------------------------------------
