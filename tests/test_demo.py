@@ -147,6 +147,8 @@ def test_parquet_has_the_same_rows_and_types(tmp_path):
     csv_counts = generate(csv, 2_000, seed=3, fmt="csv", progress=False)
     parquet_counts = generate(parquet, 2_000, seed=3, fmt="parquet", progress=False)
     assert csv_counts == parquet_counts
+    generate(tmp_path / "again", 2_000, seed=3, fmt="parquet", progress=False)
+    assert _digests(parquet) == _digests(tmp_path / "again")
     for name in TABLES:
         frame = pl.read_parquet(parquet / f"{name}.parquet")
         assert frame.columns == TABLES[name].column_names
