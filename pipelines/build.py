@@ -1,10 +1,14 @@
 """`python -m pipelines build`: validate, load, build every model, then swap the warehouse in.
 
-The new warehouse is written to a temporary file next to the target and only
-renamed over it once complete (`os.replace` is atomic on one file system). A
-reader that has the old file open keeps its open file and keeps answering; the
-next connection opened sees the new build. A failed build leaves the old
-warehouse exactly as it was and removes its temporary file.
+Each build is written to a file of its own, `.<name>.builds/<build id>.duckdb`
+beside the warehouse path, and the warehouse path itself (`data/warehouse.duckdb`)
+is a symbolic link that is atomically replaced (`os.replace`) once the new file
+is complete. A reader that has the old file open keeps its open file and keeps
+answering; the next connection opened sees the new build. One file per build
+matters because DuckDB shares one database instance per resolved file path
+within a process: a running app reconnecting to a reused path would be handed
+the old instance. A failed build leaves the link and the file it points to
+exactly as they were, and removes its own file.
 """
 
 from __future__ import annotations
@@ -158,6 +162,13 @@ _LAYER_PREFIXES = (
 )
 
 
+def _remove_old_builds(builds_dir: Path, keep: Path) -> None:
+    """Delete superseded build files; processes that still have one open keep reading it until they close it."""
+    for old in builds_dir.glob("*.duckdb"):
+        if old != keep:
+            old.unlink(missing_ok=True)
+
+
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -186,7 +197,11 @@ def build(
     started_at = datetime.now(UTC)
     build_id = started_at.strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp_path = db_path.with_name(f".{db_path.name}.{build_id}.building")
+    builds_dir = db_path.with_name(f".{db_path.name}.builds")
+    builds_dir.mkdir(exist_ok=True)
+    build_file = builds_dir / f"{build_id}.duckdb"
+    tmp_path = build_file.with_name(build_file.name + ".building")
+    link_tmp = db_path.with_name(f".{db_path.name}.{build_id}.link")
     steps: list[tuple[str, float, int]] = []
     con = duckdb.connect(str(tmp_path))
     try:
@@ -226,13 +241,16 @@ def build(
         )
         con.execute("checkpoint")
         con.close()
-        os.replace(tmp_path, db_path)
+        os.replace(tmp_path, build_file)
+        os.symlink(build_file.relative_to(db_path.parent), link_tmp)
+        os.replace(link_tmp, db_path)
         _fsync_dir(db_path.parent)
     except BaseException:
         con.close()
-        for leftover in (tmp_path, tmp_path.with_name(tmp_path.name + ".wal")):
+        for leftover in (tmp_path, tmp_path.with_name(tmp_path.name + ".wal"), link_tmp):
             leftover.unlink(missing_ok=True)
         raise
+    _remove_old_builds(builds_dir, keep=build_file)
     total = sum(s[1] for s in steps)
     _log(progress, f"build {build_id} done in {total:.1f} s: {db_path}")
     return build_id

@@ -140,9 +140,11 @@ def browser(chromium_path: Path) -> Iterator:
 
 
 def wait_for_app(page, timeout_ms: int = 60_000) -> None:
-    """Wait until the Streamlit script has run to the end (no sleeping)."""
+    """Wait until the app is connected and its script has run to the end (no sleeping)."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]', timeout=timeout_ms)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
-    page.wait_for_selector('[data-testid="stMainBlockContainer"]', timeout=timeout_ms)
+    # Elements left from a previous run are marked stale until the new run replaces them.
+    page.wait_for_function("!document.querySelector('[data-stale=\\'true\\']')", timeout=timeout_ms)
 
 
 def screenshot(page, name: str) -> Path:

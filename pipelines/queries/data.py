@@ -24,18 +24,18 @@ class BuildInfo:
 
 def build_info(con: duckdb.DuckDBPyConnection) -> BuildInfo:
     """The metadata of the build this warehouse came from."""
-    row = con.execute(
+    row = con.sql(
         """
         select build_id, source, source_format, as_of, built_at, duration_seconds, config_source, config_json
         from meta_build
         """
-    ).fetchone()
+    ).fetchall()[0]
     return BuildInfo(*row[:7], config=json.loads(row[7]))
 
 
 def row_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Rows per table: the source tables as loaded, then every table the build made."""
-    return con.execute(
+    return con.sql(
         """
         select table_name, layer, row_count
         from meta_row_counts
@@ -47,12 +47,12 @@ def row_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 def build_steps(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """The build's steps with their durations, in the order they ran."""
-    return con.execute("select step, seconds, row_count from meta_steps order by step_no").pl()
+    return con.sql("select step, seconds, row_count from meta_steps order by step_no").pl()
 
 
 def data_quality(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Data-quality warnings found while validating the source."""
-    return con.execute(
+    return con.sql(
         """
         select severity, table_name, column_name, check_name, row_count, example_rows, message
         from meta_data_quality
