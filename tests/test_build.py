@@ -13,13 +13,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from tests.tiny_source import write_tiny_source
 
 from pipelines import runner
 from pipelines.build import BuildError, build
 from pipelines.config import load_config
 from pipelines.contract import DUCKDB_TYPES, TABLES
 from tests.conftest import REPO
+from tests.tiny_source import write_tiny_source
 
 
 def digest(path: Path) -> str:
