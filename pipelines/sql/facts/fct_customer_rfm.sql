@@ -24,7 +24,10 @@ loans as (
 loans_in_window as (
     select
         as_of_dates.as_of,
-        loans.*
+        loans.loan_id,
+        loans.customer_id,
+        loans.principal,
+        loans.disbursed_date
     from as_of_dates
     inner join loans
         -- Exclusive lower bound: a loan disbursed exactly window_days before the as-of is out.
@@ -39,26 +42,55 @@ customer_window as (
         max(disbursed_date) as latest_loan_date,
         count(*) as frequency,
         cast(sum(principal) as decimal(18, 2)) as monetary,
-        max(principal) as max_principal
+        max(principal) as max_principal,
+        -- The loan whose officer, channel and product represent the customer in the filters.
+        -- Same-day loans: the larger one, then the higher loan_id, so the choice is repeatable.
+        arg_max(loan_id, struct_pack(disbursed_date := disbursed_date, principal := principal, loan_id := loan_id))
+            as latest_loan_id
     from loans_in_window
     group by as_of, customer_id
 ),
 
 latest_loan as (
-    -- The loan whose officer, channel and product represent the customer in the filters.
-    -- Same-day loans: the larger one, then the higher loan_id, so the choice is repeatable.
     select
-        as_of,
-        customer_id,
-        loan_id as latest_loan_id,
-        officer_id,
-        product_id,
-        channel_id
-    from loans_in_window
-    qualify row_number() over (
-        partition by as_of, customer_id
-        order by disbursed_date desc, principal desc, loan_id desc
-    ) = 1
+        loans.loan_id as latest_loan_id,
+        loans.officer_id,
+        officers.team_id,
+        loans.product_id,
+        products.product_line,
+        loans.channel_id
+    from loans
+    inner join stg_officers as officers
+        on loans.officer_id = officers.officer_id
+    inner join stg_products as products
+        on loans.product_id = products.product_id
+),
+
+grade_by_score as (
+    -- One row per possible score (0–100), so grading a customer is an equality join
+    -- rather than a range join over every customer.
+    select
+        score.score as credit_score,
+        grades.credit_grade
+    from (select unnest(range(0, 101)) as score) as score
+    inner join cfg_credit_grades as grades
+        on score.score between grades.min_score and grades.max_score
+),
+
+borrowers as (
+    -- Only customers with a loan can be scored; grading them once, not once per as-of.
+    select
+        customers.customer_id,
+        customers.customer_type,
+        customers.industry,
+        customers.region_id,
+        -- The source has one current score per customer, so every as-of uses it.
+        customers.credit_score,
+        coalesce(grade_by_score.credit_grade, 'unrated') as credit_grade
+    from stg_customers as customers
+    left join grade_by_score
+        on customers.credit_score = grade_by_score.credit_score
+    where customers.customer_id in (select customer_id from loans)
 ),
 
 with_recency as (
@@ -114,37 +146,29 @@ final as (
             when with_fm.max_principal >= tier_bounds.growth_min then 'growth'
             else 'micro'
         end as tier,
-        -- The source has one current score per customer, so every as-of uses it.
-        customers.credit_score,
-        coalesce(grades.credit_grade, 'unrated') as credit_grade,
-        customers.customer_type,
-        customers.industry,
-        customers.region_id,
+        borrowers.credit_score,
+        borrowers.credit_grade,
+        borrowers.customer_type,
+        borrowers.industry,
+        borrowers.region_id,
         latest_loan.officer_id,
-        officers.team_id,
+        latest_loan.team_id,
         latest_loan.channel_id,
         latest_loan.product_id,
-        products.product_line,
+        latest_loan.product_line,
         with_fm.latest_loan_date,
-        latest_loan.latest_loan_id
+        with_fm.latest_loan_id
     from with_fm
     inner join latest_loan
-        on with_fm.as_of = latest_loan.as_of
-        and with_fm.customer_id = latest_loan.customer_id
-    inner join stg_customers as customers
-        on with_fm.customer_id = customers.customer_id
-    inner join stg_officers as officers
-        on latest_loan.officer_id = officers.officer_id
-    inner join stg_products as products
-        on latest_loan.product_id = products.product_id
+        on with_fm.latest_loan_id = latest_loan.latest_loan_id
+    inner join borrowers
+        on with_fm.customer_id = borrowers.customer_id
     inner join cfg_rfm_segments as segments
         on with_fm.r_score = segments.r_score
         and with_fm.fm_score = segments.fm_score
-    left join cfg_credit_grades as grades
-        on customers.credit_score between grades.min_score and grades.max_score
     cross join tier_bounds
     -- Sorted by as-of so that reading one as-of touches only its own row groups.
-    order by with_fm.as_of, with_fm.customer_id
+    order by with_fm.as_of
 )
 
 select * from final
