@@ -268,6 +268,9 @@ class _Check:
     message: str
 
 
+_Group = tuple[str, list[_Check]]  # checks sharing one FROM clause, counted in one scan
+
+
 class _Checks:
     """Builds the checks that apply, given what loaded, and runs them.
 
@@ -300,16 +303,17 @@ class _Checks:
 
     def run(self) -> None:
         tables = [table for name, table in contract.TABLES.items() if self.usable(name)]
-        for table in tables:
-            self._run(f"{_raw(table.name)} AS t", self.column_checks(table))
-        for table in tables:
-            self.duplicate_keys(table)
-        for table in tables:
-            for column in table.columns:
-                if column.references:
-                    self.references(table, column)
-        self.disbursed_without_loan()
-        self.installments_principal()
+        # Two round trips for a valid source: values and key uniqueness, then references and
+        # warnings (which join on keys known to be unique where possible).
+        keyed = [t for t in tables if t.primary_key and self.usable(t.name, *t.primary_key)]
+        groups = [(f"{_raw(t.name)} AS t", self.column_checks(t)) for t in tables]
+        _, extra_rows = self._count(groups, [self.key_probe(t) for t in keyed])
+        for table, extra in zip(keyed, extra_rows, strict=True):
+            if not extra or not self._count([self.duplicate_keys(table)])[0]:
+                self.unique_keys.add(table.name)
+        groups = [self.references(t, c) for t in tables for c in t.columns if c.references]
+        groups += [self.disbursed_without_loan(), self.installments_principal()]
+        self._count([g for g in groups if g is not None])
 
     def column_checks(self, table: contract.Table) -> list[_Check]:
         """Checks on one value at a time: type, money precision, not null, enumeration, sign, range."""
@@ -378,46 +382,34 @@ class _Checks:
                 add("out_of_range", " OR ".join(bounds), c, message)
         return checks
 
-    def duplicate_keys(self, table: contract.Table) -> None:
+    def key_probe(self, table: contract.Table) -> str:
+        """SQL counting the rows beyond the first of each primary key value (0 when the key is unique).
+
+        Counting distinct 64-bit hashes is much cheaper than grouping the keys. Equal keys have
+        equal hashes, so 0 proves the key unique; a hash collision only costs the exact query.
+        """
+        cols = ", ".join(quote_ident(k) for k in table.primary_key)
+        not_null = " AND ".join(f"{quote_ident(k)} IS NOT NULL" for k in table.primary_key)
+        return f"SELECT count(*) - count(DISTINCT hash({cols})) FROM {_raw(table.name)} WHERE {not_null}"
+
+    def duplicate_keys(self, table: contract.Table) -> _Group:
         key = table.primary_key
-        if not key or not self.usable(table.name, *key):
-            return
         cols = ", ".join(quote_ident(k) for k in key)
         not_null = " AND ".join(f"{quote_ident(k)} IS NOT NULL" for k in key)
-        # Counting distinct 64-bit hashes is much cheaper than grouping the keys; equal keys have
-        # equal hashes, so a unique count proves a unique key, and a collision only costs the exact query.
-        extra = self.con.execute(
-            f"SELECT count(*) - count(DISTINCT hash({cols})) FROM {_raw(table.name)} WHERE {not_null}"
-        ).fetchall()[0][0]
-        if not extra:
-            self.unique_keys.add(table.name)
-            return
         duplicated = f"SELECT {cols} FROM {_raw(table.name)} WHERE {not_null} GROUP BY ALL HAVING count(*) > 1"
         value = "concat_ws(', ', " + ", ".join(f"CAST(t.{quote_ident(k)} AS VARCHAR)" for k in key) + ")"
         label = key[0] if len(key) == 1 else f"({', '.join(key)})"
-        before = len(self.report.findings)
-        self._run(
+        message = f"{label} is not unique (the same key on several rows)"
+        return (
             f"{_raw(table.name)} AS t SEMI JOIN ({duplicated}) AS d USING ({cols})",
-            [
-                _Check(
-                    ERROR,
-                    table.name,
-                    ", ".join(key),
-                    "duplicate_key",
-                    "true",
-                    value,
-                    f"{label} is not unique (the same key on several rows)",
-                )
-            ],
+            [_Check(ERROR, table.name, ", ".join(key), "duplicate_key", "true", value, message)],
         )
-        if len(self.report.findings) == before:
-            self.unique_keys.add(table.name)
 
-    def references(self, table: contract.Table, column: contract.Column) -> None:
+    def references(self, table: contract.Table, column: contract.Column) -> _Group | None:
         """A dangling foreign key, and the date check that joins along the same key."""
         parent, parent_column = column.references.split(".")
         if not (self.usable(table.name, column.name) and self.usable(parent, parent_column)):
-            return
+            return None
         c = f"t.{quote_ident(column.name)}"
         p = f"p.{quote_ident(parent_column)}"
         dangling = _Check(
@@ -431,11 +423,10 @@ class _Checks:
         )
         timing = _TIMING.get((table.name, column.name))
         if timing is None or not (self.usable(table.name, timing[0]) and self.usable(parent, timing[1])):
-            self._run(
+            return (
                 f"{_raw(table.name)} AS t ANTI JOIN {_raw(parent)} AS p ON {c} = {p}",
                 [replace(dangling, where=f"{c} IS NOT NULL")],
             )
-            return
         child_time, parent_time, check, message, label = timing
         when, then = f"t.{quote_ident(child_time)}", f"p.{quote_ident(parent_time)}"
         if parent in self.unique_keys:
@@ -445,7 +436,7 @@ class _Checks:
                 f"(SELECT {quote_ident(parent_column)}, min({quote_ident(parent_time)}) AS {quote_ident(parent_time)} "
                 f"FROM {_raw(parent)} GROUP BY ALL) AS p"
             )
-        self._run(
+        return (
             f"{_raw(table.name)} AS t LEFT JOIN {parent_rows} ON {c} = {p}",
             [
                 dangling,
@@ -461,10 +452,10 @@ class _Checks:
             ],
         )
 
-    def disbursed_without_loan(self) -> None:
+    def disbursed_without_loan(self) -> _Group | None:
         if not (self.usable("lead_events", "lead_id", "stage") and self.usable("loans", "lead_id")):
-            return
-        self._run(
+            return None
+        return (
             f"{_raw('lead_events')} AS t ANTI JOIN {_raw('loans')} AS l ON t.lead_id = l.lead_id",
             [
                 _Check(
@@ -479,13 +470,13 @@ class _Checks:
             ],
         )
 
-    def installments_principal(self) -> None:
+    def installments_principal(self) -> _Group | None:
         if not (
             self.usable("loans", "loan_id", "principal") and self.usable("installments", "loan_id", "principal_due")
         ):
-            return
+            return None
         schedule = f"SELECT loan_id, sum(principal_due) AS principal_due FROM {_raw('installments')} GROUP BY loan_id"
-        self._run(
+        return (
             f"{_raw('loans')} AS t LEFT JOIN ({schedule}) AS i ON t.loan_id = i.loan_id",
             [
                 _Check(
@@ -503,29 +494,37 @@ class _Checks:
             ],
         )
 
-    def _run(self, from_sql: str, checks: list[_Check]) -> None:
-        """Count all `checks` in one scan of `from_sql`; fetch the first rows of those that fail."""
-        if not checks:
-            return
-        counts = self._query(f"SELECT {', '.join(f'count_if({c.where})' for c in checks)} FROM {from_sql}")[0]
-        for check, count in zip(checks, counts, strict=True):
-            if not count:
-                continue
-            examples = self._query(
-                f"SELECT t._row, CAST({check.value} AS VARCHAR) FROM {from_sql} WHERE {check.where} "
-                f"ORDER BY t._row LIMIT {MAX_EXAMPLES}"
-            )
-            self.report.findings.append(
-                Finding(
-                    check.severity,
-                    check.table,
-                    check.column,
-                    check.check,
-                    count,
-                    [(row, value) for row, value in examples],
-                    check.message,
-                )
-            )
+    def _count(self, groups: list[_Group], scalars: list[str] = ()) -> tuple[int, list]:
+        """Count every check of `groups` in one query (one scan per FROM clause) and report the failing ones.
+
+        `scalars` are extra single-value queries answered in the same round trip. Returns the
+        number of failing checks and the scalars' values. Only a check that fails pays for a
+        second query, fetching its first rows.
+        """
+        groups = [(from_sql, checks) for from_sql, checks in groups if checks]
+        parts = [
+            f"(SELECT [{', '.join(f'count_if({c.where})' for c in checks)}] FROM {from_sql})"
+            for from_sql, checks in groups
+        ] + [f"({scalar})" for scalar in scalars]
+        if not parts:
+            return 0, []
+        answers = self._query(f"SELECT {', '.join(parts)}")[0]
+        failed = 0
+        for (from_sql, checks), counts in zip(groups, answers, strict=False):
+            for check, count in zip(checks, counts, strict=True):
+                if count:
+                    failed += 1
+                    self._report(from_sql, check, count)
+        return failed, list(answers[len(groups) :])
+
+    def _report(self, from_sql: str, check: _Check, count: int) -> None:
+        examples = self._query(
+            f"SELECT t._row, CAST({check.value} AS VARCHAR) FROM {from_sql} WHERE {check.where} "
+            f"ORDER BY t._row LIMIT {MAX_EXAMPLES}"
+        )
+        self.report.findings.append(
+            Finding(check.severity, check.table, check.column, check.check, count, list(examples), check.message)
+        )
 
     def _query(self, sql: str) -> list[tuple]:
         used = {name: self.params[name] for name in set(re.findall(r"\$(p\d+)\b", sql))}

@@ -236,8 +236,8 @@ TINY: dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]] = {
     ),
 }
 
-TINY_AS_OF = date(2025, 6, 30)
-"""The last day of the tiny source's data."""
+TINY_AS_OF = date(2025, 6, 20)
+"""The as-of date a build infers from the tiny source: its last payment (PM09)."""
 
 
 def write_tiny_source(folder: Path, fmt: str = "csv") -> Path:
@@ -337,3 +337,47 @@ def _is_number(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# Editing a written CSV source, for tests that break one thing and expect it to be reported.
+
+
+def read_table(folder: Path, table: str) -> tuple[list[str], list[list[str]]]:
+    """The header and the data rows of `<table>.csv` in `folder`."""
+    with open(Path(folder) / f"{table}.csv", newline="", encoding="utf-8") as f:
+        header, *rows = list(csv.reader(f))
+    return header, rows
+
+
+def set_value(folder: Path, table: str, data_row: int, column: str, value: str) -> int:
+    """Set one cell of `<table>.csv` (`data_row` counts from 1); returns its row number as reported (data_row + 1)."""
+    header, rows = read_table(folder, table)
+    rows[data_row - 1][header.index(column)] = value
+    write_csv(Path(folder) / f"{table}.csv", tuple(header), [tuple(r) for r in rows])
+    return data_row + 1
+
+
+def append_row(folder: Path, table: str, row: tuple[str, ...]) -> int:
+    """Add a data row at the end of `<table>.csv`; returns its row number as reported."""
+    header, rows = read_table(folder, table)
+    rows.append(list(row))
+    write_csv(Path(folder) / f"{table}.csv", tuple(header), [tuple(r) for r in rows])
+    return len(rows) + 1
+
+
+def drop_column(folder: Path, table: str, column: str) -> None:
+    """Remove a column from `<table>.csv`."""
+    header, rows = read_table(folder, table)
+    i = header.index(column)
+    write_csv(
+        Path(folder) / f"{table}.csv",
+        tuple(h for j, h in enumerate(header) if j != i),
+        [tuple(v for j, v in enumerate(r) if j != i) for r in rows],
+    )
+
+
+def delete_rows(folder: Path, table: str, keep) -> None:
+    """Keep only the data rows of `<table>.csv` for which `keep(row as dict)` is true."""
+    header, rows = read_table(folder, table)
+    kept = [tuple(r) for r in rows if keep(dict(zip(header, r, strict=True)))]
+    write_csv(Path(folder) / f"{table}.csv", tuple(header), kept)
