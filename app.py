@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.filters import filter_bar
 from ui.i18n import t
 from ui.state import language_switch
 
@@ -13,4 +14,6 @@ navigation = st.navigation(
         st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:", url_path="data", default=True),
     ]
 )
+# The filter bar is drawn on every page, before the page itself, and handed to it through the session.
+st.session_state["_filter_context"] = filter_bar(lang)
 navigation.run()

@@ -1,0 +1,288 @@
+"""The global filter bar: period, comparison and dimension filters, shared by every page and kept in the URL.
+
+URL parameters (all optional; ids, never display names, so a link works in either language):
+
+    period   a period's text form (pipelines.periods): 2026-11-02/2w, 2026-W45, 2026-11, 2026-Q4, 2026,
+             or 2026-10-01..2026-10-20; the default is the last complete biweekly period
+    cmp      prev (default) | yoy | none
+    region, team, officer, line, channel, ctype   comma-separated ids
+
+A value that is not valid is ignored with a visible notice, never an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import streamlit as st
+
+from pipelines import periods
+from pipelines.queries.dimensions import Dimensions, dimensions
+from pipelines.queries.filters import Filters, Period
+from ui.db import current_build, require_cursor
+from ui.i18n import t
+
+COMPARISONS = ("prev", "yoy", "none")
+PERIOD_KINDS = ("biweekly", "week", "month", "quarter", "year", "range")
+# URL parameter → (Filters attribute, widget key)
+LIST_PARAMS = {
+    "region": ("region_ids", "f_region"),
+    "team": ("team_ids", "f_team"),
+    "officer": ("officer_ids", "f_officer"),
+    "line": ("product_lines", "f_line"),
+    "channel": ("channel_ids", "f_channel"),
+    "ctype": ("customer_types", "f_ctype"),
+}
+MAX_PERIOD_CHOICES = 160
+
+
+@dataclass(frozen=True)
+class FilterContext:
+    filters: Filters
+    kind: str  # the period kind, one of PERIOD_KINDS
+    lang: str
+    dims: Dimensions
+
+    @property
+    def as_of(self) -> date:
+        return self.dims.as_of
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _dimensions(build: tuple[str, int, int]) -> Dimensions:
+    del build  # the cache key: a new build brings new choices
+    return dimensions(require_cursor())
+
+
+def comparison_period(cmp: str, period: Period, kind: str, anchor: date) -> Period | None:
+    """The comparison period: the previous period, the same dates last year, or none.
+
+    The previous period of a calendar period is the one before it of the same kind
+    (October → September), as a director reads it; of a date range, the range of
+    equal length just before it.
+    """
+    if cmp == "prev":
+        return period.previous() if kind == "range" else periods.shift(kind, period, -1, anchor)
+    if cmp == "yoy":
+        return period.last_year()
+    return None
+
+
+def period_choices(kind: str, dims: Dimensions) -> list[str]:
+    """Text forms of the periods of `kind` from the one containing the as-of date back to the first data."""
+    anchor = dims.biweekly_anchor_monday
+    current = periods.containing(kind, dims.as_of, anchor)
+    out = []
+    while current.end >= dims.first_date and len(out) < MAX_PERIOD_CHOICES:
+        out.append(periods.to_text(kind, current))
+        current = periods.shift(kind, current, -1, anchor)
+    return out
+
+
+def default_period(dims: Dimensions) -> str:
+    return periods.to_text("biweekly", periods.last_complete("biweekly", dims.as_of, dims.biweekly_anchor_monday))
+
+
+def _period_label(text: str, dims: Dimensions, lang: str) -> str:
+    kind, period = periods.parse(text, dims.biweekly_anchor_monday)
+    span = f"{period.start:%Y-%m-%d} – {period.end:%Y-%m-%d}"
+    label = span if kind in ("biweekly", "range") else f"{text} ({span})"
+    if period.end > dims.as_of:
+        label += f" · {t('in_progress', lang)}"
+    return label
+
+
+def _init_from_url(dims: Dimensions, lang: str) -> list[str]:
+    """Load the URL's filter values into the widgets' state once per session; returns notices for bad values."""
+    notices: list[str] = []
+    params = st.query_params
+    anchor = dims.biweekly_anchor_monday
+
+    text = params.get("period")
+    kind, period_text = "biweekly", default_period(dims)
+    if text:
+        try:
+            kind, parsed = periods.parse(text, anchor)
+            period_text = periods.to_text(kind, parsed)
+        except ValueError:
+            notices.append(t("notice_bad_period", lang, value=text))
+    st.session_state["f_kind"] = kind
+    if kind == "range":
+        _, parsed = periods.parse(period_text, anchor)
+        st.session_state["f_range"] = (parsed.start, parsed.end)
+    else:
+        st.session_state[f"f_period_{kind}"] = period_text
+
+    cmp = params.get("cmp", "prev")
+    if cmp not in COMPARISONS:
+        notices.append(t("notice_bad_value", lang, name="cmp", value=cmp))
+        cmp = "prev"
+    st.session_state["f_cmp"] = cmp
+
+    valid = _valid_ids(dims)
+    for name, (_, key) in LIST_PARAMS.items():
+        raw = params.get(name)
+        if not raw:
+            continue
+        values = [v for v in raw.split(",") if v]
+        good = [v for v in values if v in valid[name]]
+        for bad in sorted(set(values) - set(good)):
+            notices.append(t("notice_bad_value", lang, name=name, value=bad))
+        st.session_state[key] = good
+    return notices
+
+
+def _valid_ids(dims: Dimensions) -> dict[str, set[str]]:
+    return {
+        "region": set(dims.regions["region_id"]),
+        "team": set(dims.teams["team_id"]),
+        "officer": set(dims.officers["officer_id"]),
+        "line": set(dims.product_lines),
+        "channel": set(dims.channels["channel_id"]),
+        "ctype": set(dims.customer_types),
+    }
+
+
+def _set_quick_pick(kind: str, which: str, dims: Dimensions) -> None:
+    anchor = dims.biweekly_anchor_monday
+    period = (
+        periods.last_complete(kind, dims.as_of, anchor)
+        if which == "last_complete"
+        else periods.containing(kind, dims.as_of, anchor)
+    )
+    st.session_state["f_kind"] = kind
+    st.session_state[f"f_period_{kind}"] = periods.to_text(kind, period)
+
+
+def _multiselect(label: str, options: list[str], key: str, names: dict[str, str]) -> list[str]:
+    # Keep only selections that the (cascaded) options still offer, so narrowing a region drops its teams.
+    if key in st.session_state:
+        st.session_state[key] = [v for v in st.session_state[key] if v in options]
+    return st.sidebar.multiselect(
+        label, options, key=key, format_func=lambda v: names.get(v, v), placeholder=t("all", st.session_state["_lang"])
+    )
+
+
+def filter_bar(lang: str) -> FilterContext | None:
+    """Draw the filter bar in the sidebar, sync it with the URL; the filter state, or None without a warehouse."""
+    build = current_build()
+    if build is None:
+        return None
+    dims = _dimensions(build)
+    st.session_state["_lang"] = lang
+    notices: list[str] = []
+    if st.session_state.get("_filters_loaded") != build:
+        notices = _init_from_url(dims, lang) if "_filters_loaded" not in st.session_state else []
+        st.session_state["_filters_loaded"] = build
+
+    sidebar = st.sidebar
+    sidebar.subheader(t("filters", lang))
+    kind = sidebar.selectbox(
+        t("period_kind", lang), PERIOD_KINDS, key="f_kind", format_func=lambda k: t(f"period_kind_{k}", lang)
+    )
+    if kind == "range":
+        default = periods.last_complete("biweekly", dims.as_of, dims.biweekly_anchor_monday)
+        st.session_state.setdefault("f_range", (default.start, default.end))
+        picked = sidebar.date_input(
+            t("period", lang), key="f_range", min_value=dims.first_date, max_value=dims.as_of, format="YYYY-MM-DD"
+        )
+        start, end = (tuple(picked) + (None, None))[:2] if isinstance(picked, (tuple, list)) else (picked, picked)
+        period = Period(start, end or start)
+    else:
+        choices = period_choices(kind, dims)
+        key = f"f_period_{kind}"
+        if st.session_state.get(key) not in choices:
+            st.session_state[key] = periods.to_text(
+                kind, periods.last_complete(kind, dims.as_of, dims.biweekly_anchor_monday)
+            )
+            if st.session_state[key] not in choices:
+                st.session_state[key] = choices[0]
+        text = sidebar.selectbox(
+            t("period", lang), choices, key=key, format_func=lambda s: _period_label(s, dims, lang)
+        )
+        period = periods.parse(text, dims.biweekly_anchor_monday)[1]
+
+    quick = sidebar.columns(2)
+    quick[0].button(
+        t("quick_last_biweekly", lang),
+        on_click=_set_quick_pick,
+        args=("biweekly", "last_complete", dims),
+        width="stretch",
+    )
+    quick[1].button(
+        t("quick_month_to_date", lang), on_click=_set_quick_pick, args=("month", "current", dims), width="stretch"
+    )
+    quick = sidebar.columns(2)
+    quick[0].button(
+        t("quick_quarter_to_date", lang),
+        on_click=_set_quick_pick,
+        args=("quarter", "current", dims),
+        width="stretch",
+    )
+    quick[1].button(
+        t("quick_year_to_date", lang), on_click=_set_quick_pick, args=("year", "current", dims), width="stretch"
+    )
+
+    cmp = sidebar.selectbox(
+        t("compare_with", lang), COMPARISONS, key="f_cmp", format_func=lambda c: t(f"cmp_{c}", lang)
+    )
+
+    region_names = dict(zip(dims.regions["region_id"], dims.regions["region_name"], strict=True))
+    regions = _multiselect(t("region", lang), list(region_names), "f_region", region_names)
+    teams = dims.teams if not regions else dims.teams.filter(dims.teams["region_id"].is_in(regions))
+    team_names = dict(zip(teams["team_id"], teams["team_name"], strict=True))
+    team_ids = _multiselect(t("team", lang), list(team_names), "f_team", team_names)
+    officers = dims.officers
+    if team_ids:
+        officers = officers.filter(officers["team_id"].is_in(team_ids))
+    elif regions:
+        officers = officers.filter(officers["region_id"].is_in(regions))
+    officer_names = dict(zip(officers["officer_id"], officers["officer_name"], strict=True))
+    officer_ids = _multiselect(t("officer", lang), list(officer_names), "f_officer", officer_names)
+    line_names = {line: t(f"product_line_{line}", lang) for line in dims.product_lines}
+    lines = _multiselect(t("product_line", lang), list(line_names), "f_line", line_names)
+    channel_names = dict(zip(dims.channels["channel_id"], dims.channels["channel_name"], strict=True))
+    channel_ids = _multiselect(t("channel", lang), list(channel_names), "f_channel", channel_names)
+    ctype_names = {c: t(f"customer_type_{c}", lang) for c in dims.customer_types}
+    ctypes = _multiselect(t("customer_type", lang), list(ctype_names), "f_ctype", ctype_names)
+
+    for notice in notices:
+        st.warning(notice, icon=":material/link_off:")
+
+    filters = Filters(
+        period=period,
+        comparison=comparison_period(cmp, period, kind, dims.biweekly_anchor_monday),
+        region_ids=tuple(regions),
+        team_ids=tuple(team_ids),
+        officer_ids=tuple(officer_ids),
+        product_lines=tuple(lines),
+        channel_ids=tuple(channel_ids),
+        customer_types=tuple(ctypes),
+    )
+    _write_url(filters, kind, cmp, dims)
+    return FilterContext(filters=filters, kind=kind, lang=lang, dims=dims)
+
+
+def _write_url(filters: Filters, kind: str, cmp: str, dims: Dimensions) -> None:
+    """Mirror the filter state into the URL, leaving defaults out so links stay short."""
+    wanted = {
+        "period": periods.to_text(kind, filters.period),
+        "cmp": cmp,
+        **{name: ",".join(getattr(filters, attribute)) for name, (attribute, _) in LIST_PARAMS.items()},
+    }
+    if wanted["period"] == default_period(dims):
+        wanted["period"] = ""
+    if cmp == "prev":
+        wanted["cmp"] = ""
+    for name, value in wanted.items():
+        if value:
+            if st.query_params.get(name) != value:
+                st.query_params[name] = value
+        elif name in st.query_params:
+            del st.query_params[name]
+
+
+def context() -> FilterContext | None:
+    """The filter state app.py computed for this run (pages call this)."""
+    return st.session_state.get("_filter_context")
