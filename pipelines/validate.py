@@ -306,7 +306,8 @@ class _Checks:
         # Two round trips for a valid source: values and key uniqueness, then references and
         # warnings (which join on keys known to be unique where possible).
         keyed = [t for t in tables if t.primary_key and self.usable(t.name, *t.primary_key)]
-        groups = [(f"{_raw(t.name)} AS t", self.column_checks(t)) for t in tables]
+        # An absent optional table is empty and has no `_bad_` columns: nothing to check in its values.
+        groups = [(f"{_raw(t.name)} AS t", self.column_checks(t)) for t in tables if self.loaded[t.name]]
         _, extra_rows = self._count(groups, [self.key_probe(t) for t in keyed])
         for table, extra in zip(keyed, extra_rows, strict=True):
             if not extra or not self._count([self.duplicate_keys(table)])[0]:
