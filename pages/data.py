@@ -4,15 +4,17 @@ import streamlit as st
 
 from pipelines.queries import data as queries
 from ui.db import require_cursor
+from ui.entry import ensure_app_entry
 from ui.i18n import t
 from ui.state import language
 
+ensure_app_entry()
 lang = language()
 st.title(t("data_title", lang))
 con = require_cursor(lang)
 info = queries.build_info(con)
 
-as_of, built, duration, fmt = st.columns(4)
+as_of, built, duration, fmt = st.columns([1, 1.5, 1, 1])
 as_of.metric(t("as_of_date", lang), info.as_of.isoformat(), help=t("as_of_help", lang))
 built.metric(t("built_at", lang), info.built_at.strftime("%Y-%m-%d %H:%M"))
 duration.metric(t("build_time", lang), f"{info.duration_seconds:,.1f} s")

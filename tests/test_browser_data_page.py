@@ -43,6 +43,8 @@ def test_data_page_lists_the_warehouse(server, page) -> None:
     page.goto(f"{running.url}/data")
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Data", exact=True)).to_be_visible()
+    # A deep link as the server's first request still runs through app.py: the shared filter bar is there.
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Filters")
     assert page.locator('[data-testid="stException"]').count() == 0
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert "As-of date" in body and "Tables" in body and "Data-quality warnings" in body
