@@ -249,6 +249,16 @@ def test_segment_grid_and_summary(con: duckdb.DuckDBPyConnection, fact: pl.DataF
             assert r["customer_share"] == pytest.approx(n / rows.height)
             assert r["monetary_share"] == pytest.approx(float(m) / total_monetary)
         assert summary["customer_share"].sum() == pytest.approx(1.0)
+        if filters.comparison:
+            then = expected_as_of(con, filters.comparison.end)
+            rows_then = apply(fact.filter(pl.col("as_of") == then), filters)
+            per_segment_then = dict(rows_then.group_by("segment").len().iter_rows())
+            assert set(summary["comparison_as_of"]) == {then}
+            assert dict(summary.select("segment", "customers_comparison").iter_rows()) == {
+                s: per_segment_then.get(s, 0) for s in summary["segment"]
+            }
+        else:
+            assert summary["customers_comparison"].null_count() == summary.height
 
 
 def test_tier_grade_matrix(con: duckdb.DuckDBPyConnection, fact: pl.DataFrame, filter_sets) -> None:

@@ -524,6 +524,26 @@ def test_migration_with_comparison_period_and_filters(migration: duckdb.DuckDBPy
     assert moves(same) == {("potential", "potential"): 2, ("lost", "lost"): 2}
 
 
+def test_segment_summary_against_the_comparison_as_of(migration: duckdb.DuckDBPyConnection) -> None:
+    october = Filters(period=NOVEMBER.period, comparison=Period(date(2026, 10, 1), date(2026, 10, 31)))
+    summary = {r["segment"]: r for r in q.segment_summary(migration, october).iter_rows(named=True)}
+
+    def now_and_then(segment: str) -> tuple:
+        r = summary[segment]
+        return r["customers"], r["monetary"], r["customers_comparison"], r["monetary_comparison"]
+
+    # 11-20: potential = P 300,000 + S 100,000; lost = R + R2, 100,000 each.
+    # 10-31: potential = S 100,000; hibernating = R + R2; at_risk = Q 200,000.
+    assert now_and_then("potential") == (2, Decimal("400000.00"), 1, Decimal("100000.00"))
+    assert now_and_then("lost") == (2, Decimal("200000.00"), 0, Decimal("0"))
+    assert now_and_then("hibernating") == (0, Decimal("0"), 2, Decimal("200000.00"))
+    assert now_and_then("at_risk") == (0, Decimal("0"), 1, Decimal("200000.00"))
+    assert summary["potential"]["comparison_as_of"] == date(2026, 10, 31)
+    # Without a comparison period the comparison columns are empty.
+    plain = q.segment_summary(migration, NOVEMBER)
+    assert plain["customers_comparison"].null_count() == 10
+
+
 # --- Action lists ---
 #
 # As-of 2026-11-20 with one month-end, 2026-10-31. One loan each (f = 1 for all):

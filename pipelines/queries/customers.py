@@ -141,9 +141,20 @@ def segment_grid(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: date |
     )
 
 
-def segment_summary(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: date | None = None) -> pl.DataFrame:
-    """Every RFM segment with customers, monetary, and their shares of the scored total."""
+def segment_summary(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    as_of: date | None = None,
+    comparison_as_of_date: date | None = None,
+) -> pl.DataFrame:
+    """Every RFM segment with customers, monetary, their shares, and the same counts at the comparison as-of.
+
+    The comparison as-of is the one the comparison period chooses (unless given); without
+    either, the comparison columns are null.
+    """
     as_of = _resolve(con, filters, as_of)
+    if comparison_as_of_date is None:
+        comparison_as_of_date = comparison_as_of(con, filters)
     where, params = dimension_clause(filters, "r")
     return _frame(
         con,
@@ -152,9 +163,14 @@ def segment_summary(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: dat
             select unnest(?::varchar[]) as segment, unnest(range(len(?::varchar[]))) as segment_no
         ),
         totals as (
-            select r.segment, count(*) as customers, sum(r.monetary) as monetary
+            select
+                r.segment,
+                count(*) filter (where r.as_of = ?) as customers,
+                sum(r.monetary) filter (where r.as_of = ?) as monetary,
+                count(*) filter (where r.as_of = ?) as customers_comparison,
+                sum(r.monetary) filter (where r.as_of = ?) as monetary_comparison
             from fct_customer_rfm as r
-            where r.as_of = ? and {where}
+            where (r.as_of = ? or r.as_of = ?) and {where}
             group by r.segment
         ),
         joined as (
@@ -162,7 +178,9 @@ def segment_summary(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: dat
                 segments.segment,
                 segments.segment_no,
                 coalesce(totals.customers, 0) as customers,
-                coalesce(totals.monetary, 0) as monetary
+                coalesce(totals.monetary, 0) as monetary,
+                coalesce(totals.customers_comparison, 0) as customers_comparison,
+                coalesce(totals.monetary_comparison, 0) as monetary_comparison
             from segments
             left join totals on segments.segment = totals.segment
         )
@@ -173,11 +191,29 @@ def segment_summary(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: dat
             monetary,
             -- No scored customer at all: the shares are undefined, not 0.
             customers / nullif(sum(customers) over (), 0) as customer_share,
-            cast(monetary as double) / nullif(cast(sum(monetary) over () as double), 0) as monetary_share
+            cast(monetary as double) / nullif(cast(sum(monetary) over () as double), 0) as monetary_share,
+            cast(? as date) as comparison_as_of,
+            -- Null, not 0, when there is no comparison date to count at.
+            case when cast(? as date) is not null then customers_comparison end as customers_comparison,
+            case when cast(? as date) is not null then monetary_comparison end as monetary_comparison
         from joined
         order by segment_no
         """,
-        [list(RFM_SEGMENTS), list(RFM_SEGMENTS), as_of, *params, as_of],
+        [
+            list(RFM_SEGMENTS),
+            list(RFM_SEGMENTS),
+            as_of,
+            as_of,
+            comparison_as_of_date,
+            comparison_as_of_date,
+            as_of,
+            comparison_as_of_date,
+            *params,
+            as_of,
+            comparison_as_of_date,
+            comparison_as_of_date,
+            comparison_as_of_date,
+        ],
     )
 
 
@@ -436,7 +472,10 @@ DEFINITIONS: list[MetricDefinition] = [
         name="Segment share",
         numerator="Scored customers in the segment (or their monetary)",
         denominator="All scored customers under the same filters (or their monetary)",
-        rules="Undefined (blank) when no customer is scored.",
+        rules=(
+            "Undefined (blank) when no customer is scored. Shown with the segment's customers and monetary at the "
+            "comparison as-of (chosen by the comparison period) when there is one."
+        ),
     ),
     MetricDefinition(
         key="customer_tier",
