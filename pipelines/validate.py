@@ -345,10 +345,11 @@ class _Checks:
             elif column.type != contract.TEXT:
                 add("type", f"{bad} IS NOT NULL", bad, _TYPE_MESSAGES[column.type])
             if not column.nullable:
-                if column.type == contract.TEXT:  # all spaces is empty too
+                if column.type == contract.TEXT:
+                    # All spaces is empty too; a CASE keeps trim() off the values that start with a letter.
                     add(
                         "not_null",
-                        f"{c} IS NULL OR (starts_with({c}, ' ') AND trim({c}) = '')",
+                        f"CASE WHEN {c} < '!' THEN trim({c}) = '' ELSE {c} IS NULL END",
                         c,
                         "empty, but a value is required",
                     )
@@ -425,7 +426,8 @@ class _Checks:
         timing = _TIMING.get((table.name, column.name))
         if timing is None or not (self.usable(table.name, timing[0]) and self.usable(parent, timing[1])):
             return (
-                f"{_raw(table.name)} AS t ANTI JOIN {_raw(parent)} AS p ON {c} = {p}",
+                f"(SELECT * FROM {_raw(table.name)} WHERE {quote_ident(column.name)} IS NOT NULL) AS t "
+                f"ANTI JOIN {_raw(parent)} AS p ON {c} = {p}",
                 [replace(dangling, where=f"{c} IS NOT NULL")],
             )
         child_time, parent_time, check, message, label = timing
@@ -457,14 +459,16 @@ class _Checks:
         if not (self.usable("lead_events", "lead_id", "stage") and self.usable("loans", "lead_id")):
             return None
         return (
-            f"{_raw('lead_events')} AS t ANTI JOIN {_raw('loans')} AS l ON t.lead_id = l.lead_id",
+            # Filtering before the join keeps the join to the few disbursed events.
+            f"(SELECT * FROM {_raw('lead_events')} WHERE stage = {self.param('disbursed')}) AS t "
+            f"ANTI JOIN {_raw('loans')} AS l ON t.lead_id = l.lead_id",
             [
                 _Check(
                     WARNING,
                     "lead_events",
                     "lead_id",
                     "disbursed_without_loan",
-                    f"t.stage = {self.param('disbursed')} AND t.lead_id IS NOT NULL",
+                    "t.lead_id IS NOT NULL",
                     "t.lead_id",
                     "a disbursed event, but no loan has this lead_id",
                 )
