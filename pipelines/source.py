@@ -105,6 +105,7 @@ class SourceLayout:
     kind: str  # "folder" or "workbook"
     files: dict[str, TableFile]
     conflicts: dict[str, tuple[Path, ...]] = field(default_factory=dict)
+    names: tuple[str, ...] = ()  # every file or sheet name seen, for hints about near misses
 
 
 @dataclass
@@ -147,7 +148,8 @@ def locate_tables(source: Path) -> SourceLayout:
             if len(paths) == 1
         }
         conflicts = {name: tuple(paths) for name, paths in found.items() if len(paths) > 1}
-        return SourceLayout(source, "folder", files, conflicts)
+        names = tuple(p.name for p in source.iterdir())
+        return SourceLayout(source, "folder", files, conflicts, names)
     if source.is_file() and source.suffix.lower() in WORKBOOK_SUFFIXES:
         import fastexcel
 
@@ -156,7 +158,7 @@ def locate_tables(source: Path) -> SourceLayout:
         except Exception as exc:  # calamine raises its own error types for every kind of broken file
             raise SourceError(f"cannot read the workbook {source}: {exc}") from None
         files = {s: TableFile(s, source, "xlsx", sheet=s) for s in sheets if s in contract.TABLES}
-        return SourceLayout(source, "workbook", files)
+        return SourceLayout(source, "workbook", files, {}, tuple(sheets))
     if not source.exists():
         raise SourceError(f"the source {source} does not exist")
     raise SourceError(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -141,7 +142,10 @@ def check_source(
     report = ValidationReport(source)
     private = con is None
     if private:
-        con = duckdb.connect()
+        # Larger-than-memory sources spill to a private temporary folder, removed afterwards.
+        spill = tempfile.TemporaryDirectory(prefix="loan-dashboard-check-")
+        con = duckdb.connect(config={"temp_directory": spill.name})
+        con.execute("SET enable_progress_bar = false")
     try:
         try:
             layout = locate_tables(source)
@@ -164,6 +168,7 @@ def check_source(
     finally:
         if private:
             con.close()
+            spill.cleanup()
         report.seconds = time.perf_counter() - started
     order = {name: i for i, name in enumerate(contract.TABLE_ORDER)}
     report.findings.sort(key=lambda f: (f.severity != ERROR, order.get(f.table, -1)))
@@ -186,6 +191,8 @@ def _load_tables(
                 )
             elif name not in layout.files:
                 if not table.optional:
+                    near = [n for n in layout.names if Path(n).stem.strip().lower() == name and n != name]
+                    hint = f"; found {near[0]!r}: names are case-sensitive, files .csv or .parquet" if near else ""
                     report.findings.append(
                         Finding(
                             ERROR,
@@ -195,7 +202,7 @@ def _load_tables(
                             0,
                             [],
                             f"the source has no {name} table "
-                            f"(expected {name}.csv, {name}.parquet or a sheet named {name})",
+                            f"(expected {name}.csv, {name}.parquet or a sheet named {name}){hint}",
                         )
                     )
             else:

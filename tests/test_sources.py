@@ -256,3 +256,20 @@ def test_the_report_formats(tiny: Path) -> None:
     assert isinstance(report, ValidationReport) and report.ok
     assert report.to_rows() == []
     assert sum(report.row_counts.values()) == sum(len(rows) for _, rows in TINY.values())
+
+
+def test_near_misses_get_a_hint(tiny: Path, tmp_path: Path) -> None:
+    folder = copy_of(tiny, tmp_path)
+    (folder / "payments.csv").rename(folder / "Payments.csv")
+    header, rows = read_table(folder, "teams")
+    write_csv(folder / "teams.csv", (*header[:3], "Team_Type", "team_id"), [(*row[:3], row[3], "X") for row in rows])
+    lines = report_lines(folder)
+    assert (
+        "error: payments [missing_table] the source has no payments table (expected payments.csv, payments.parquet "
+        "or a sheet named payments); found 'Payments.csv': names are case-sensitive, files .csv or .parquet"
+    ) in lines
+    assert (
+        "error: teams.team_type [missing_column] teams.csv has no column team_type "
+        "(found 'Team_Type'; column names are case-sensitive)"
+    ) in lines
+    assert "error: teams.team_id [duplicate_column] teams.csv has the column team_id more than once" in lines
