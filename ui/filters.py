@@ -286,3 +286,37 @@ def _write_url(filters: Filters, kind: str, cmp: str, dims: Dimensions) -> None:
 def context() -> FilterContext | None:
     """The filter state app.py computed for this run (pages call this)."""
     return st.session_state.get("_filter_context")
+
+
+def describe(ctx: FilterContext) -> list[tuple[str, str]]:
+    """The filter state as (label, value) rows in the interface language, for exports and reports."""
+    lang, dims, f = ctx.lang, ctx.dims, ctx.filters
+    everything = t("all", lang)
+
+    def names(ids: tuple[str, ...], frame, id_col: str, name_col: str) -> str:
+        if not ids:
+            return everything
+        lookup = dict(zip(frame[id_col], frame[name_col], strict=True))
+        return ", ".join(lookup.get(i, i) for i in ids)
+
+    rows = [
+        (t("as_of_date", lang), dims.as_of.isoformat()),
+        (t("period", lang), f"{f.period.start:%Y-%m-%d} – {f.period.end:%Y-%m-%d}"),
+        (
+            t("compare_with", lang),
+            f"{f.comparison.start:%Y-%m-%d} – {f.comparison.end:%Y-%m-%d}" if f.comparison else t("cmp_none", lang),
+        ),
+        (t("region", lang), names(f.region_ids, dims.regions, "region_id", "region_name")),
+        (t("team", lang), names(f.team_ids, dims.teams, "team_id", "team_name")),
+        (t("officer", lang), names(f.officer_ids, dims.officers, "officer_id", "officer_name")),
+        (
+            t("product_line", lang),
+            ", ".join(t(f"product_line_{p}", lang) for p in f.product_lines) or everything,
+        ),
+        (t("channel", lang), names(f.channel_ids, dims.channels, "channel_id", "channel_name")),
+        (
+            t("customer_type", lang),
+            ", ".join(t(f"customer_type_{c}", lang) for c in f.customer_types) or everything,
+        ),
+    ]
+    return rows

@@ -131,6 +131,17 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Ignored from the link: {name} = {value!r} is not a known value.",
         "zh": "已忽略链接中的无效值: {name} = {value!r}。",
     },
+    # Shared components
+    "how_defined": {"en": "How is this defined?", "zh": "口径说明"},
+    "numerator": {"en": "Numerator", "zh": "分子"},
+    "denominator": {"en": "Denominator", "zh": "分母"},
+    "rules": {"en": "Rules", "zh": "规则"},
+    "download_csv": {"en": "CSV", "zh": "CSV"},
+    "download_excel": {"en": "Excel", "zh": "Excel"},
+    "empty_selection": {
+        "en": "Nothing matches these filters. Widen the period or clear a filter in the sidebar.",
+        "zh": "没有符合筛选条件的数据。请扩大期间或在侧边栏清除筛选。",
+    },
     # Data page
     "data_title": {"en": "Data", "zh": "数据"},
     "as_of_date": {"en": "As-of date", "zh": "数据截止日"},

@@ -1,0 +1,87 @@
+"""Plotly chart conventions: one colour per dimension value on every page, titled axes, no clutter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import plotly.graph_objects as go
+import streamlit as st
+
+# A qualitative palette readable on white (Okabe–Ito first, then Tableau), enough for the seven regions.
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#4E79A7",
+    "#F28E2B",
+    "#59A14F",
+    "#B07AA1",
+    "#76B7B2",
+    "#EDC948",
+    "#FF9DA7",
+    "#9C755F",
+    "#BAB0AC",
+)
+STAGE_COLOURS = ("#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b", "#041c40")
+BUCKET_COLOURS = {
+    "M0": "#2ca25f",
+    "M1": "#fed976",
+    "M2": "#feb24c",
+    "M3": "#fd8d3c",
+    "M4": "#fc4e2a",
+    "M5": "#e31a1c",
+    "M6": "#bd0026",
+    "M7+": "#800026",
+    "M4+": "#bd0026",
+}
+FIVE_TIER_COLOURS = {
+    "normal": "#2ca25f",
+    "special_mention": "#fed976",
+    "substandard": "#fd8d3c",
+    "doubtful": "#e31a1c",
+    "loss": "#800026",
+}
+BAND_COLOURS = {"red": "#d62728", "amber": "#ff9f1c", "green": "#2ca02c", "bonus": "#1f77b4"}
+TARGET_COLOUR = "#555555"
+STRETCH_COLOUR = "#999999"
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def colour_map(all_values: Iterable[str]) -> dict[str, str]:
+    """A stable colour for each value of a dimension: assigned over the dimension's full sorted list of ids,
+    so that a region keeps its colour whatever the filter shows."""
+    return {value: PALETTE[i % len(PALETTE)] for i, value in enumerate(sorted(set(all_values)))}
+
+
+def style(
+    fig: go.Figure,
+    title: str,
+    x_title: str | None = None,
+    y_title: str | None = None,
+    height: int = 360,
+    legend: bool = True,
+) -> go.Figure:
+    """Apply the house layout: a title, axis titles with units, compact margins, a horizontal legend."""
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        showlegend=legend,
+        template="plotly_white",
+        hoverlabel={"namelength": -1},
+    )
+    if x_title is not None:
+        fig.update_xaxes(title_text=x_title)
+    if y_title is not None:
+        fig.update_yaxes(title_text=y_title)
+    return fig
+
+
+def show(fig: go.Figure, key: str | None = None, **kwargs):
+    """Render a figure with the house configuration; pass on_select etc. through kwargs."""
+    return st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, width="stretch", **kwargs)
