@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import duckdb
 import streamlit as st
 
 from pipelines import warehouse
 from ui.i18n import t
+
+T = TypeVar("T")
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
@@ -38,3 +43,21 @@ def require_cursor(lang: str = "en") -> duckdb.DuckDBPyConnection:
         st.info(t("no_warehouse", lang, path=warehouse.db_path()))
         st.stop()
     return con
+
+
+def query(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Call a query function (`function(con, *args, **kwargs)`) on the current warehouse, cached.
+
+    The cache key is the build's identity plus the plain arguments (filter dataclasses,
+    strings, dates), never a frame or a connection, so a new build starts a fresh cache.
+    """
+    build = current_build()
+    if build is None:
+        raise RuntimeError("no warehouse has been built yet")
+    return _cached(build, function.__module__, function.__qualname__, args, tuple(sorted(kwargs.items())))
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def _cached(build: tuple[str, int, int], module: str, name: str, args: tuple, kwargs: tuple) -> Any:
+    function = getattr(importlib.import_module(module), name)
+    return function(_connection(*build).cursor(), *args, **dict(kwargs))
