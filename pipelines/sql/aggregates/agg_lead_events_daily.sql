@@ -1,5 +1,6 @@
 -- Activity counts by event day (SPEC §4.1: applications, approvals, rejections are events by
--- occurred_at in the period), for every event stage.
+-- occurred_at in the period). Only those three event stages are kept: the other stages are
+-- four fifths of all events and no metric counts them by event day.
 --
 -- A lead counts once per event stage, on the day of its first event of that stage: a
 -- duplicated or repeated event of the same stage for the same lead is not a second
@@ -14,6 +15,7 @@ with first_events as (
         stage,
         cast(min(occurred_at) as date) as occurred_date
     from stg_lead_events
+    where stage in ('application', 'approved', 'rejected')
     group by lead_id, stage
 ),
 
@@ -40,4 +42,5 @@ final as (
 )
 
 select * from final
-order by occurred_date, stage, region_id, team_id, officer_id, channel_id, product_line, segment, customer_type
+-- Day order keeps a period's rows together (DuckDB skips row groups outside the dates).
+order by occurred_date
