@@ -43,6 +43,7 @@ __all__ = [
     "dropped_leads",
     "funnel_breakdown",
     "funnel_by_stage",
+    "new_leads",
     "on_comparison",
     "time_to_convert",
 ]
