@@ -16,7 +16,7 @@ import pytest
 
 from pipelines.contract import STAGES
 from pipelines.queries import disbursement, funnel
-from pipelines.queries.filters import DIMENSIONS, Filters, Period, Scope
+from pipelines.queries.filters import DIMENSIONS, Filters, Period, Scope, dimension_clause
 
 FUNNEL_STAGES = STAGES[1:]
 
@@ -205,8 +205,6 @@ def test_is_repeat_matches_the_definition(loans):
 
 
 def test_funnel_aggregate_matches_the_fact(con, leads, filter_sets):
-    from pipelines.queries.filters import dimension_clause
-
     for filters in cases(filter_sets):
         cohort = within(narrow(leads, filters), "created_date", filters.period)
         clause, params = dimension_clause(filters)
