@@ -219,8 +219,8 @@ class TableLoader:
             header, view, first_row = self._register_sheet(file)
             reader = quote_ident(view)
             inputs = {name: (f"c{i}", "VARCHAR") for i, name in reversed(list(enumerate(header)))}
-            row_sql = f"row_number() OVER () + {int(first_row)}"
-            params = {}
+            row_sql = "row_number() OVER () + $first_row"
+            params = {"first_row": first_row}
 
         missing = [c.name for c in table.columns if c.name not in inputs]
         duplicates = sorted({name for name in header if header.count(name) > 1 and name in table.column_names})

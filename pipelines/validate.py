@@ -465,18 +465,19 @@ class _Checks:
     def disbursed_without_loan(self) -> _Group | None:
         if not (self.usable("lead_events", "lead_id", "stage") and self.usable("loans", "lead_id")):
             return None
+        lead_id, stage = quote_ident("lead_id"), quote_ident("stage")
         return (
             # Filtering before the join keeps the join to the few disbursed events.
-            f"(SELECT * FROM {_raw('lead_events')} WHERE stage = {self.param('disbursed')}) AS t "
-            f"ANTI JOIN {_raw('loans')} AS l ON t.lead_id = l.lead_id",
+            f"(SELECT * FROM {_raw('lead_events')} WHERE {stage} = {self.param('disbursed')}) AS t "
+            f"ANTI JOIN {_raw('loans')} AS l ON t.{lead_id} = l.{lead_id}",
             [
                 _Check(
                     WARNING,
                     "lead_events",
                     "lead_id",
                     "disbursed_without_loan",
-                    "t.lead_id IS NOT NULL",
-                    "t.lead_id",
+                    f"t.{lead_id} IS NOT NULL",
+                    f"t.{lead_id}",
                     "a disbursed event, but no loan has this lead_id",
                 )
             ],
@@ -487,20 +488,20 @@ class _Checks:
             self.usable("loans", "loan_id", "principal") and self.usable("installments", "loan_id", "principal_due")
         ):
             return None
-        schedule = f"SELECT loan_id, sum(principal_due) AS principal_due FROM {_raw('installments')} GROUP BY loan_id"
+        loan_id, principal, due = quote_ident("loan_id"), quote_ident("principal"), quote_ident("principal_due")
+        schedule = f"SELECT {loan_id}, sum({due}) AS {due} FROM {_raw('installments')} GROUP BY {loan_id}"
         return (
-            f"{_raw('loans')} AS t LEFT JOIN ({schedule}) AS i ON t.loan_id = i.loan_id",
+            f"{_raw('loans')} AS t LEFT JOIN ({schedule}) AS i ON t.{loan_id} = i.{loan_id}",
             [
                 _Check(
                     WARNING,
                     "loans",
                     "principal",
                     "installments_principal_mismatch",
-                    "t.loan_id IS NOT NULL AND t.principal IS NOT NULL AND (i.loan_id IS NULL OR "
-                    f"abs(coalesce(i.principal_due, 0) - t.principal) > {self.param(PRINCIPAL_TOLERANCE)}"
-                    " * t.principal)",
-                    "CASE WHEN i.loan_id IS NULL THEN concat('principal ', t.principal, '; no installments') "
-                    "ELSE concat('principal ', t.principal, '; installments sum to ', i.principal_due) END",
+                    f"t.{loan_id} IS NOT NULL AND t.{principal} IS NOT NULL AND (i.{loan_id} IS NULL OR "
+                    f"abs(i.{due} - t.{principal}) > {self.param(PRINCIPAL_TOLERANCE)} * t.{principal})",
+                    f"CASE WHEN i.{loan_id} IS NULL THEN concat('principal ', t.{principal}, '; no installments') "
+                    f"ELSE concat('principal ', t.{principal}, '; installments sum to ', i.{due}) END",
                     "the installments' principal_due does not sum to the principal within 1%",
                 )
             ],
