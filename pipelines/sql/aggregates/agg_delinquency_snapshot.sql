@@ -2,7 +2,8 @@
 -- date, over active loans"): outstanding balance and the balance and count past each threshold.
 -- The thresholds are the metrics' own definitions (overdue = dpd ≥ 1, PAR30 = dpd > 30,
 -- PAR90 = dpd > 90, NPL = the substandard, doubtful and loss tiers), not configurable bounds.
--- Grain: snapshot_date × officer (→ team → region) × product line × segment × channel × customer type.
+-- Grain: snapshot_date × officer (→ team → region) × product line × channel × customer type;
+-- agg_delinquency_snapshot_by_team drops the officer for pages not filtered by officer.
 with active as (
     select *
     from fct_loan_snapshots
@@ -17,7 +18,6 @@ final as (
         team_id,
         officer_id,
         product_line,
-        segment,
         channel_id,
         customer_type,
         count(*) as active_loans,

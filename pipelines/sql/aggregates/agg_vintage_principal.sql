@@ -10,7 +10,6 @@ with loans as (
         team_id,
         officer_id,
         product_line,
-        segment,
         channel_id,
         customer_type
     from fct_loan_snapshots
@@ -23,7 +22,6 @@ final as (
         team_id,
         officer_id,
         product_line,
-        segment,
         channel_id,
         customer_type,
         count(*) as loans,

@@ -14,7 +14,6 @@ final as (
         team_id,
         officer_id,
         product_line,
-        segment,
         channel_id,
         customer_type,
         count(*) as loans,

@@ -41,16 +41,38 @@ paid_to_date as (
     from daily_payments
 ),
 
-settlement as (
-    -- The first payment date whose running total reaches cum_due − 0.01 (the smallest cum_paid
-    -- at or above it; cum_paid strictly increases with paid_date).
+thresholds_and_payments as (
+    -- One stream per loan of what each installment needs (cum_due − 0.01) and what was paid by
+    -- each payment date (cum_paid). Ordered by amount, an installment comes before a payment of
+    -- the same amount (which does settle it).
+    select loan_id, seq, cum_due - 0.01 as amount, 0 as kind, cast(null as date) as paid_date
+    from schedule
+    union all
+    select loan_id, null, cum_paid, 1, paid_date
+    from paid_to_date
+),
+
+settlement_dates as (
+    -- The first payment date whose running total reaches the installment's need is the date of the
+    -- next payment in amount order (cum_paid strictly increases with paid_date, so the earliest
+    -- such date is the smallest later one). A window rather than an as-of join: DuckDB turns an
+    -- as-of join into a nested loop when it underestimates freshly built tables.
     select
-        s.*,
-        p.paid_date as first_covering_payment_date
+        loan_id,
+        seq,
+        min(paid_date) over (
+            partition by loan_id
+            order by amount, kind
+            rows between current row and unbounded following
+        ) as first_covering_payment_date,
+        kind
+    from thresholds_and_payments
+),
+
+settlement as (
+    select s.*, d.first_covering_payment_date
     from schedule as s
-    asof left join paid_to_date as p
-        on s.loan_id = p.loan_id
-        and s.cum_due - 0.01 <= p.cum_paid
+    inner join settlement_dates as d on d.loan_id = s.loan_id and d.seq = s.seq and d.kind = 0
 ),
 
 final as (

@@ -4,7 +4,10 @@
 --
 -- Computed without the loans × dates × installments × payments explosion: fct_installment_settlement
 -- gives each installment's settled date, and since installments settle in schedule order, on date D
--- the settled ones are the prefix seq 1..k where k is the largest seq settled on or before D. So:
+-- the settled ones are the prefix seq 1..k where k is the largest seq settled on or before D. Each
+-- installment is assigned to the first snapshot date on or after its settled date; k at D is the
+-- running maximum over the loan's snapshots up to D (equality joins and a window only: as-of and
+-- range joins fall back to nested loops when DuckDB underestimates freshly built tables). So:
 --   outstanding (active) = principal − cum_principal_due of installment k
 --   dpd = D − due_date of installment k + 1 when that is before D (the earliest unsettled
 --         installment is k + 1 and every later one is due no earlier), else 0.
@@ -37,16 +40,17 @@ loans as (
 ),
 
 settled_prefixes as (
-    -- For each date on which installments became settled: how long the settled prefix of the
-    -- schedule is from that date on, and how much principal it holds.
+    -- For each snapshot date: the longest prefix of the schedule settled by then among the
+    -- installments that became settled since the previous snapshot, and its principal.
     select
-        loan_id,
-        settled_date,
-        max(seq) as settled_installments,
-        max(cum_principal_due) as settled_principal
-    from fct_installment_settlement
-    where settled_date is not null
-    group by loan_id, settled_date
+        i.loan_id,
+        least(last_day(i.settled_date), params.as_of) as snapshot_date,
+        max(i.seq) as settled_installments,
+        max(i.cum_principal_due) as settled_principal
+    from fct_installment_settlement as i
+    cross join params
+    where i.settled_date <= params.as_of
+    group by all
 ),
 
 schedules as (
@@ -98,24 +102,41 @@ loan_ends as (
 ),
 
 grid as (
+    -- One row per month from the first to the last snapshot month, matched to that month's snapshot
+    -- date by equality. (A range join on the dates is slower and, with the row estimates DuckDB
+    -- has for freshly built tables, can turn into a nested loop.)
     select
         l.*,
         d.snapshot_date,
         d.is_month_end
-    from loan_ends as l
-    inner join dim_snapshot_dates as d
-        on d.snapshot_date between l.first_snapshot_date and l.last_snapshot_date
+    from (
+        select
+            *,
+            cast(unnest(range(
+                cast(date_trunc('month', first_snapshot_date) as timestamp),
+                cast(date_trunc('month', last_snapshot_date) as timestamp) + interval 1 month,
+                interval 1 month
+            )) as date) as snapshot_month
+        from loan_ends
+    ) as l
+    inner join dim_snapshot_dates as d on d.snapshot_month = l.snapshot_month
 ),
 
 settled_on_date as (
+    -- Prefixes only grow, so the prefix settled by D is the running maximum up to D.
     select
         g.*,
-        coalesce(sp.settled_installments, 0) as settled_installments,
-        coalesce(sp.settled_principal, 0) as settled_principal
+        coalesce(max(sp.settled_installments) over loan_history, 0) as settled_installments,
+        coalesce(max(sp.settled_principal) over loan_history, 0) as settled_principal
     from grid as g
-    asof left join settled_prefixes as sp
-        on g.loan_id = sp.loan_id
-        and g.snapshot_date >= sp.settled_date
+    left join settled_prefixes as sp
+        on sp.loan_id = g.loan_id
+        and sp.snapshot_date = g.snapshot_date
+    window loan_history as (
+        partition by g.loan_id
+        order by g.snapshot_date
+        rows between unbounded preceding and current row
+    )
 ),
 
 with_first_unsettled as (
@@ -133,12 +154,13 @@ written_off_amounts as (
     -- count), the amount the write-off metric sums.
     select
         l.loan_id,
-        l.principal - coalesce(sp.settled_principal, 0) as written_off_principal
+        l.principal
+            - coalesce(sum(i.principal_due) filter (where i.settled_date <= l.written_off_date), 0)
+            as written_off_principal
     from loans as l
-    asof left join settled_prefixes as sp
-        on l.loan_id = sp.loan_id
-        and l.written_off_date >= sp.settled_date
+    left join fct_installment_settlement as i on i.loan_id = l.loan_id
     where l.written_off_date is not null
+    group by l.loan_id, l.principal
 ),
 
 measured as (
@@ -159,6 +181,16 @@ measured as (
     from with_first_unsettled as f
 ),
 
+dpd_bands as (
+    -- Bucket and five-tier class of every dpd that occurs: the band with the largest minimum at or
+    -- below it (the configured bands are contiguous from 0). Looked up once per distinct dpd, then
+    -- joined by equality.
+    select d.dpd, b.dpd_bucket, b.bucket_no, t.five_tier, t.tier_no
+    from (select distinct dpd from measured) as d
+    asof inner join cfg_dpd_buckets as b on d.dpd >= b.min_dpd
+    asof inner join cfg_five_tier as t on d.dpd >= t.min_dpd
+),
+
 final as (
     select
         m.loan_id,
@@ -173,8 +205,8 @@ final as (
         m.dpd,
         b.dpd_bucket,
         b.bucket_no,
-        t.five_tier,
-        t.tier_no,
+        b.five_tier,
+        b.tier_no,
         cast(m.settled_installments as integer) as settled_installments,
         cast(m.installments as integer) as installments,
         m.first_unsettled_due_date,
@@ -197,10 +229,7 @@ final as (
         m.customer_id,
         m.customer_type
     from measured as m
-    inner join cfg_dpd_buckets as b
-        on m.dpd >= b.min_dpd and (b.max_dpd is null or m.dpd <= b.max_dpd)
-    inner join cfg_five_tier as t
-        on m.dpd >= t.min_dpd and (t.max_dpd is null or m.dpd <= t.max_dpd)
+    inner join dpd_bands as b on b.dpd = m.dpd
     left join written_off_amounts as w on w.loan_id = m.loan_id
 )
 
