@@ -39,20 +39,11 @@ SEGMENT_ORDER: tuple[str, ...] = RFM_SEGMENTS + (NOT_SCORED,)
 _LIST_COLUMNS = """
     r.customer_id, r.customer_type, r.industry, r.region_id, regions.region_name,
     r.team_id, teams.team_name, r.officer_id, officers.officer_name,
-    r.segment, coalesce(previous.segment, 'not_scored') as previous_segment,
+    r.segment, coalesce(r.previous_segment, 'not_scored') as previous_segment,
     r.tier, r.credit_grade, r.credit_score, r.r_score, r.f_score, r.m_score, r.fm_score,
     r.recency_days, r.frequency, r.monetary, r.max_principal, r.latest_loan_date,
     loan_status.active_loans, loan_status.outstanding_principal, loan_status.past_due_loans, loan_status.max_dpd,
-    loan_status.written_off_loans, r.as_of, previous.as_of as previous_as_of
-"""
-
-_LIST_JOINS = """
-    left join stg_regions as regions on r.region_id = regions.region_id
-    left join stg_teams as teams on r.team_id = teams.team_id
-    left join stg_officers as officers on r.officer_id = officers.officer_id
-    left join agg_rfm_loan_status as loan_status
-        on loan_status.customer_id = r.customer_id and loan_status.as_of = r.as_of
-    left join fct_customer_rfm as previous on previous.customer_id = r.customer_id and previous.as_of = ?
+    loan_status.written_off_loans, r.as_of, r.previous_as_of
 """
 
 
@@ -304,8 +295,50 @@ def segment_migration(
     )
 
 
-def _limit_clause(limit: int | None) -> tuple[str, list]:
-    return ("limit ?", [limit]) if limit is not None else ("", [])
+def _customer_list(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    as_of: date | None,
+    previous: date | None,
+    condition: str,
+    condition_params: list,
+    order: str,
+    limit: int | None,
+) -> pl.DataFrame:
+    """Customers at `as_of` meeting `condition` (on fct_customer_rfm as r), with their segment at `previous`.
+
+    The customers are chosen and cut to `limit` first; previous segment, names and loan
+    standing are looked up for those only.
+    """
+    where, params = dimension_clause(filters, "r")
+    limit_sql, limit_params = ("limit ?", [limit]) if limit is not None else ("", [])
+    return _frame(
+        con,
+        f"""
+        with chosen as (
+            select r.*
+            from fct_customer_rfm as r
+            where r.as_of = ? and ({condition}) and {where}
+            order by {order}
+            {limit_sql}
+        ),
+        with_previous as (
+            select chosen.*, previous.segment as previous_segment, previous.as_of as previous_as_of
+            from chosen
+            left join fct_customer_rfm as previous
+                on previous.customer_id = chosen.customer_id and previous.as_of = ?
+        )
+        select {_LIST_COLUMNS}
+        from with_previous as r
+        left join stg_regions as regions on r.region_id = regions.region_id
+        left join stg_teams as teams on r.team_id = teams.team_id
+        left join stg_officers as officers on r.officer_id = officers.officer_id
+        left join agg_rfm_loan_status as loan_status
+            on loan_status.customer_id = r.customer_id and loan_status.as_of = r.as_of
+        order by {order}
+        """,
+        [as_of, *condition_params, *params, *limit_params, previous],
+    )
 
 
 def strategic_at_risk(
@@ -316,21 +349,16 @@ def strategic_at_risk(
 ) -> pl.DataFrame:
     """Strategic-tier customers in at_risk, cant_lose or hibernating, with their segment at the previous as-of."""
     as_of = _resolve(con, filters, as_of)
-    before = previous_as_of(con, as_of)
-    where, params = dimension_clause(filters, "r")
-    limit_sql, limit_params = _limit_clause(limit)
-    return _frame(
+    return _customer_list(
         con,
-        f"""
-        select {_LIST_COLUMNS}
-        from fct_customer_rfm as r
-        {_LIST_JOINS}
-        where r.as_of = ? and r.tier = 'strategic' and list_contains(?::varchar[], r.segment) and {where}
-        -- The most value at stake first.
-        order by r.monetary desc, r.customer_id
-        {limit_sql}
-        """,
-        [before, as_of, list(RISK_SEGMENTS), *params, *limit_params],
+        filters,
+        as_of,
+        previous_as_of(con, as_of),
+        "r.tier = 'strategic' and list_contains(?::varchar[], r.segment)",
+        [list(RISK_SEGMENTS)],
+        # The most value at stake first.
+        "r.monetary desc, r.customer_id",
+        limit,
     )
 
 
@@ -349,30 +377,30 @@ def repeat_loan_candidates(
     Good standing: no active loan past due (dpd ≥ 1) at the as-of and no loan ever written off.
     """
     as_of = _resolve(con, filters, as_of)
-    before = previous_as_of(con, as_of)
-    where, params = dimension_clause(filters, "r")
-    limit_sql, limit_params = _limit_clause(limit)
-    return _frame(
+    condition = """
+        list_contains(?::varchar[], r.segment)
+        -- Grades are numbered best first; "unrated" is not among them, so it never qualifies.
+        and r.credit_grade in (
+            select credit_grade from cfg_credit_grades
+            where grade_no <= (select grade_no from cfg_credit_grades where credit_grade = ?)
+        )
+        and r.recency_days >= ?
+        -- Not behind on any loan at the as-of, and no loan ever written off.
+        and r.customer_id not in (
+            select customer_id from agg_rfm_loan_status
+            where as_of = ? and (past_due_loans > 0 or written_off_loans > 0)
+        )
+    """
+    return _customer_list(
         con,
-        f"""
-        select {_LIST_COLUMNS}
-        from fct_customer_rfm as r
-        {_LIST_JOINS}
-        inner join cfg_credit_grades as grade on r.credit_grade = grade.credit_grade
-        where r.as_of = ?
-            and list_contains(?::varchar[], r.segment)
-            -- Grades are numbered best first; unrated customers have no row in cfg_credit_grades.
-            and grade.grade_no <= (select grade_no from cfg_credit_grades where credit_grade = ?)
-            and r.recency_days >= ?
-            -- Not behind on any loan at the as-of, and no loan ever written off.
-            and loan_status.past_due_loans = 0
-            and loan_status.written_off_loans = 0
-            and {where}
-        -- Best value first, then the better grade.
-        order by r.fm_score desc, r.monetary desc, grade.grade_no, r.customer_id
-        {limit_sql}
-        """,
-        [before, as_of, list(REPEAT_CANDIDATE_SEGMENTS), min_grade, quiet_days, *params, *limit_params],
+        filters,
+        as_of,
+        previous_as_of(con, as_of),
+        condition,
+        [list(REPEAT_CANDIDATE_SEGMENTS), min_grade, quiet_days, as_of],
+        # Best value first.
+        "r.fm_score desc, r.monetary desc, r.customer_id",
+        limit,
     )
 
 
@@ -390,22 +418,21 @@ def moved_into_risk(
     """
     as_of = _resolve(con, filters, as_of)
     then = latest_as_of_on_or_before(con, since)
-    where, params = dimension_clause(filters, "r")
-    limit_sql, limit_params = _limit_clause(limit)
-    return _frame(
+    return _customer_list(
         con,
-        f"""
-        select {_LIST_COLUMNS}
-        from fct_customer_rfm as r
-        {_LIST_JOINS}
-        where r.as_of = ?
-            and list_contains(?::varchar[], r.segment)
-            and not list_contains(?::varchar[], coalesce(previous.segment, 'not_scored'))
-            and {where}
-        order by r.monetary desc, r.customer_id
-        {limit_sql}
+        filters,
+        as_of,
+        then,
+        # Not scored then, or scored in a segment other than these.
+        """
+        list_contains(?::varchar[], r.segment)
+        and r.customer_id not in (
+            select customer_id from fct_customer_rfm where as_of = ? and list_contains(?::varchar[], segment)
+        )
         """,
-        [then, as_of, list(RISK_SEGMENTS), list(RISK_SEGMENTS), *params, *limit_params],
+        [list(RISK_SEGMENTS), then, list(RISK_SEGMENTS)],
+        "r.monetary desc, r.customer_id",
+        limit,
     )
 
 
