@@ -474,3 +474,11 @@ def test_early_warning_needs_a_balance_above_the_minimum(tmp_path: Path):
     o1 = flags.filter(flags["dimension_value"] == "O1").row(0, named=True)
     # O1's rate 0.4 is above its threshold but its balance, 500, is not above the minimum of 500.
     assert (o1["overdue_rate"], o1["balance"], o1["flagged"]) == (0.4, Decimal("500.00"), False)
+
+
+def test_every_credit_figure_has_one_definition():
+    keys = [d.key for d in credit.DEFINITIONS]
+    assert len(keys) == len(set(keys))
+    figures = {"balance": "outstanding_balance"}
+    for figure in credit.CREDIT_FIGURES:
+        assert figures.get(figure, figure) in keys

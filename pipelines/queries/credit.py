@@ -917,21 +917,23 @@ DEFINITIONS: list[MetricDefinition] = [
         "Principal outstanding on the write-off date (principal minus the principal of installments settled by "
         "that day) of loans written off in the period",
         None,
-        "By write-off date. A loan already closed before its write-off date does not count (it has nothing "
-        "outstanding and its history ends at closing).",
+        "By write-off date; payments on the write-off day count, later recoveries do not. Write-off dates after "
+        "the as-of date are not yet write-offs. A loan already closed at an earlier snapshot is not counted.",
         unit="money",
         higher_is_better=False,
     ),
     MetricDefinition(
         "early_warning",
         "Early-warning flag",
-        "Overdue rate (M1+) of a region, team, account manager, product line or channel at the period's snapshot",
-        "Flagged when it exceeds the mean plus 2 standard deviations (sample) of its own overdue rates at the "
+        "Overdue rate (M1+, by balance) of a region, team, account manager, product line or channel at the "
+        "period's snapshot",
+        "Compared with its threshold: the mean plus 2 sample standard deviations of its own overdue rates at the "
         "previous 6 month-ends",
-        "Only values with an outstanding balance above the configured minimum (1,000,000 by default) and at "
-        "least two of the previous month-ends with a balance are flagged. Lookback, number of standard "
-        "deviations and minimum balance are configurable.",
-        unit="flag",
+        "Flagged when the rate exceeds the threshold and the outstanding balance is above the configured minimum "
+        "(1,000,000 by default). Month-ends with nothing outstanding do not count; at least two are needed. "
+        "Lookback, number of standard deviations and minimum balance are configurable. Under dimension filters "
+        "the rates are those of the filtered book.",
+        unit="ratio",
         higher_is_better=False,
     ),
 ]
