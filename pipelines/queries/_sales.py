@@ -16,8 +16,8 @@ from fractions import Fraction
 from typing import TypeVar
 
 import duckdb
-import polars as pl
 
+from pipelines.queries._sql import frame  # noqa: F401  (re-exported for the sales modules)
 from pipelines.queries.filters import Filters, Period, dimension_clause
 
 T = TypeVar("T")
@@ -156,11 +156,6 @@ def divide(numerator: Fraction | Decimal | int, denominator: Fraction | Decimal 
     if denominator is None or denominator == 0 or numerator is None:
         return None
     return Fraction(numerator) / Fraction(denominator)
-
-
-def frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
-    """Run a parameterised query and return its rows as a polars frame."""
-    return con.sql(sql, params=params or None).pl()
 
 
 def as_float(value: Fraction | None) -> float | None:

@@ -19,6 +19,7 @@ import duckdb
 import polars as pl
 
 from pipelines.metrics import MetricDefinition
+from pipelines.queries._sql import frame, scalar
 from pipelines.queries.filters import Filters, dimension_clause
 
 FIVE_TIER_LABELS: dict[str, tuple[str, str]] = {
@@ -81,14 +82,6 @@ def _table(name: str, filters: Filters) -> str:
     return name if filters.officer_ids or filters.scope.officer_ids else f"{name}_by_team"
 
 
-def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pl.DataFrame:
-    return con.sql(sql, params=params).pl()
-
-
-def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list):
-    return con.sql(sql, params=params).fetchall()[0][0]
-
-
 def _sums(alias: str = "") -> str:
     prefix = f"{alias}." if alias else ""
     # Counts come back as BIGINT, money as DECIMAL.
@@ -111,12 +104,12 @@ def snapshot_on_or_before(con: duckdb.DuckDBPyConnection, day: date | None) -> d
     """The latest snapshot date on or before `day`; None if there is none (or `day` is None)."""
     if day is None:
         return None
-    return _scalar(con, "select max(snapshot_date) from dim_snapshot_dates where snapshot_date <= ?", [day])
+    return scalar(con, "select max(snapshot_date) from dim_snapshot_dates where snapshot_date <= ?", [day])
 
 
 def snapshot_dates(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Every snapshot date with its flags and neighbours, oldest first."""
-    return _frame(con, "select * from dim_snapshot_dates order by snapshot_date", [])
+    return frame(con, "select * from dim_snapshot_dates order by snapshot_date", [])
 
 
 def _period_snapshot(con: duckdb.DuckDBPyConnection, filters: Filters, snapshot_date: date | None) -> date | None:
@@ -137,7 +130,7 @@ def credit_series(
     """Balance and every delinquency ratio (balance- and count-based) at each snapshot date up to the period's end."""
     end = snapshot_on_or_before(con, filters.period.end)
     where, params = dimension_clause(filters, "a")
-    return _frame(
+    return frame(
         con,
         f"""
         with dates as (
@@ -169,7 +162,7 @@ def credit_series(
 def credit_snapshot(con: duckdb.DuckDBPyConnection, filters: Filters, snapshot_date: date | None) -> pl.DataFrame:
     """One row: balance, counts and every delinquency ratio at one snapshot date (zeros/nulls when none)."""
     where, params = dimension_clause(filters, "a")
-    return _frame(
+    return frame(
         con,
         f"""
         with totals as (
@@ -279,7 +272,7 @@ def bucket_mix(
     day = _period_snapshot(con, filters, snapshot_date)
     where, params = dimension_clause(filters, "a")
     sql = _bucket_sql(_table("agg_delinquency_mix", filters), where, m4_plus, True)
-    return _frame(con, sql, [day, m4_plus, m4_plus, day, *params])
+    return frame(con, sql, [day, m4_plus, m4_plus, day, *params])
 
 
 def bucket_mix_series(con: duckdb.DuckDBPyConnection, filters: Filters, *, m4_plus: bool = False) -> pl.DataFrame:
@@ -287,7 +280,7 @@ def bucket_mix_series(con: duckdb.DuckDBPyConnection, filters: Filters, *, m4_pl
     day = snapshot_on_or_before(con, filters.period.end)
     where, params = dimension_clause(filters, "a")
     sql = _bucket_sql(_table("agg_delinquency_mix", filters), where, m4_plus, False)
-    return _frame(con, sql, [day, m4_plus, m4_plus, day, *params])
+    return frame(con, sql, [day, m4_plus, m4_plus, day, *params])
 
 
 def _tier_sql(table: str, where: str, single_date: bool) -> str:
@@ -338,7 +331,7 @@ def five_tier_mix(con: duckdb.DuckDBPyConnection, filters: Filters, snapshot_dat
     day = _period_snapshot(con, filters, snapshot_date)
     where, params = dimension_clause(filters, "a")
     sql = _tier_sql(_table("agg_delinquency_mix", filters), where, True)
-    return _frame(con, sql, [day, *_label_params(), day, *params])
+    return frame(con, sql, [day, *_label_params(), day, *params])
 
 
 def five_tier_mix_series(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
@@ -346,7 +339,7 @@ def five_tier_mix_series(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl
     day = snapshot_on_or_before(con, filters.period.end)
     where, params = dimension_clause(filters, "a")
     sql = _tier_sql(_table("agg_delinquency_mix", filters), where, False)
-    return _frame(con, sql, [day, *_label_params(), day, *params])
+    return frame(con, sql, [day, *_label_params(), day, *params])
 
 
 # --------------------------------------------------------------------------------------------
@@ -367,7 +360,7 @@ def vintage_curves(
     day = snapshot_on_or_before(con, filters.period.end)
     where_p, params_p = dimension_clause(filters, "p")
     where_v, params_v = dimension_clause(filters, "v")
-    return _frame(
+    return frame(
         con,
         f"""
         with vintages as (
@@ -488,7 +481,7 @@ def roll_rate_matrix(
     pairs = roll_rate_pairs(con, filters, to_snapshot_date)
     states = roll_state_order(con)
     where, params = dimension_clause(filters, "r")
-    cells = _frame(
+    cells = frame(
         con,
         f"""
         with cells as (
@@ -532,7 +525,7 @@ def roll_rate_matrix(
 def roll_rate_trend(con: duckdb.DuckDBPyConnection, filters: Filters, *, start: date | None = None) -> pl.DataFrame:
     """M0→M1, M1→M2, M2→M3 roll rates (balance-weighted) for every snapshot pair up to the period's end."""
     where, params = dimension_clause(filters, "r")
-    return _frame(
+    return frame(
         con,
         f"""
         with pairs as (
@@ -582,7 +575,7 @@ def writeoffs(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     frames = []
     for label, period in periods:
         frames.append(
-            _frame(
+            frame(
                 con,
                 f"""
                 select cast(? as varchar) as period, cast(? as date) as start, cast(? as date) as "end",
@@ -600,7 +593,7 @@ def writeoffs(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
 def writeoffs_by_month(con: duckdb.DuckDBPyConnection, filters: Filters, *, start: date | None = None) -> pl.DataFrame:
     """Write-offs per calendar month up to the period's end (months with none are left out)."""
     where, params = dimension_clause(filters, "w")
-    return _frame(
+    return frame(
         con,
         f"""
         select cast(date_trunc('month', w.written_off_date) as date) as month,
@@ -683,7 +676,7 @@ def early_warning(
     day = _period_snapshot(con, filters, snapshot_date)
     history_dates = early_warning_history_dates(con, day)
     inputs, params = _ew_inputs_sql(filters, [*history_dates, day])
-    return _frame(
+    return frame(
         con,
         f"""
         with params as (
@@ -758,7 +751,7 @@ def early_warning_history(
         ).fetchall()
     ]
     inputs, params = _ew_inputs_sql(filters, dates)
-    return _frame(
+    return frame(
         con,
         f"""
         with inputs as ({inputs})

@@ -18,6 +18,7 @@ import polars as pl
 
 from pipelines.config import RFM_SEGMENTS
 from pipelines.metrics import MetricDefinition
+from pipelines.queries._sql import frame, scalar
 from pipelines.queries.filters import Filters, dimension_clause
 
 NOT_SCORED = "not_scored"
@@ -47,19 +48,11 @@ _LIST_COLUMNS = """
 """
 
 
-def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pl.DataFrame:
-    return con.sql(sql, params=params).pl()
-
-
-def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list):
-    return con.sql(sql, params=params).fetchall()[0][0]
-
-
 def latest_as_of_on_or_before(con: duckdb.DuckDBPyConnection, day: date | None) -> date | None:
     """The latest RFM as-of date on or before `day`; None if there is none (or `day` is None)."""
     if day is None:
         return None
-    return _scalar(con, "select max(as_of) from dim_rfm_dates where as_of <= ?", [day])
+    return scalar(con, "select max(as_of) from dim_rfm_dates where as_of <= ?", [day])
 
 
 def selected_as_of(con: duckdb.DuckDBPyConnection, filters: Filters) -> date | None:
@@ -76,13 +69,13 @@ def previous_as_of(con: duckdb.DuckDBPyConnection, as_of: date | None) -> date |
     """The available as-of just before `as_of` (the previous month-end); None if there is none."""
     if as_of is None:
         return None
-    return _scalar(con, "select max(as_of) from dim_rfm_dates where as_of < ?", [as_of])
+    return scalar(con, "select max(as_of) from dim_rfm_dates where as_of < ?", [as_of])
 
 
 def as_of_dates(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     """Every available as-of date, newest first, with the number of scored customers under the filters."""
     where, params = dimension_clause(filters, "r")
-    return _frame(
+    return frame(
         con,
         f"""
         with counts as (
@@ -108,7 +101,7 @@ def segment_grid(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: date |
     """The 5 × 5 RFM grid (r_score × fm_score) with its segment, customers and monetary; empty cells are 0."""
     as_of = _resolve(con, filters, as_of)
     where, params = dimension_clause(filters, "r")
-    return _frame(
+    return frame(
         con,
         f"""
         with cells as (
@@ -147,7 +140,7 @@ def segment_summary(
     if comparison_as_of_date is None:
         comparison_as_of_date = comparison_as_of(con, filters)
     where, params = dimension_clause(filters, "r")
-    return _frame(
+    return frame(
         con,
         f"""
         with segments as (
@@ -212,7 +205,7 @@ def tier_grade_matrix(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: d
     """Customers and monetary by tier × credit grade (every cell, best tier and grade first; unrated last)."""
     as_of = _resolve(con, filters, as_of)
     where, params = dimension_clause(filters, "r")
-    return _frame(
+    return frame(
         con,
         f"""
         with tiers as (
@@ -262,7 +255,7 @@ def segment_migration(
     dimensions = ("region_id", "team_id", "officer_id", "product_line", "channel_id", "customer_type")
     attributed = ",\n".join(f"coalesce(t.{d}, f.{d}) as {d}" for d in dimensions)
     where, params = dimension_clause(filters, "p")
-    return _frame(
+    return frame(
         con,
         f"""
         with pairs as (
@@ -312,7 +305,7 @@ def _customer_list(
     """
     where, params = dimension_clause(filters, "r")
     limit_sql, limit_params = ("limit ?", [limit]) if limit is not None else ("", [])
-    return _frame(
+    return frame(
         con,
         f"""
         with chosen as (

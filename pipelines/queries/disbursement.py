@@ -29,7 +29,6 @@ from pipelines.queries._sales import (
     as_float,
     band,
     divide,
-    frame,
     on_comparison,
     period_where,
     prorated_targets,
@@ -38,6 +37,7 @@ from pipelines.queries._sales import (
     target_clause,
     targets_apply,
 )
+from pipelines.queries._sql import frame
 from pipelines.queries.filters import Filters, Period
 
 __all__ = [

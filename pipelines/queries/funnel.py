@@ -25,12 +25,12 @@ from pipelines.queries._sales import (
     as_float,
     divide,
     exact,
-    frame,
     on_comparison,
     period_where,
     settings,
     stage_thresholds,
 )
+from pipelines.queries._sql import frame
 from pipelines.queries.filters import Filters, Period
 
 __all__ = [
