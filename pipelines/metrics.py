@@ -23,10 +23,10 @@ class MetricDefinition:
 
 def all_definitions() -> dict[str, MetricDefinition]:
     """Every metric the product computes, by key."""
-    from pipelines.queries import credit, customers, disbursement, funnel
+    from pipelines.queries import credit, customers, disbursement, funnel, overview, teams
 
     found: dict[str, MetricDefinition] = {}
-    for module in (funnel, disbursement, credit, customers):
+    for module in (funnel, disbursement, credit, customers, overview, teams):
         for definition in getattr(module, "DEFINITIONS", []):
             if definition.key in found:
                 raise ValueError(f"metric {definition.key} is defined twice")
