@@ -167,9 +167,13 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "按客户经理、渠道或客户类型筛选时无目标",
     },
     "ov_snapshot_note": {"en": "Measured at {day}", "zh": "统计时点 {day}"},
+    "ov_same_snapshot_note": {
+        "en": "Measured at {day}, as for the comparison period: no change to show",
+        "zh": "统计时点 {day}, 与对比期相同, 无变化可比",
+    },
     "ov_cohort_open": {
-        "en": "Cohort still converting: {share} of its windows complete",
-        "zh": "线索仍在转化窗口内: 已完成 {share}",
+        "en": "Still converting: windows complete for {share} of these leads",
+        "zh": "仍在转化中: {share} 的线索转化窗口已结束",
     },
     "ov_target_chart_title": {
         "en": "Disbursed amount against target, last {n} periods",

@@ -1,0 +1,445 @@
+"""Teams page builders: the drill-down state in the URL, breadcrumbs, the clickable bar chart, scorecards, lists.
+
+The drill level lives in the URL parameter `drill`, on top of the global filters:
+
+    (absent)          all regions
+    region:R01        the teams of region R01
+    team:T003         the account managers of team T003
+    officer:O0005     that account manager's leads and loans
+
+A drill that names an unknown id, or one the filters exclude, is dropped with a notice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+
+from pipelines.queries.filters import Filters
+from pipelines.queries.teams import DEFAULT_LIST_LIMIT
+from ui.charts import TARGET_COLOUR, colour_map, style
+from ui.components import kpi
+from ui.filters import FilterContext
+from ui.format import money, percent
+from ui.i18n import t
+from ui.overview_view import nice_money_ticks
+
+DRILL_PARAM = "drill"
+LEVEL_LABEL = {"region": "region", "team": "team", "officer": "officer"}
+_CHILD = {None: "region", "region": "team", "team": "officer", "officer": None}
+
+
+@dataclass(frozen=True)
+class Drill:
+    """Where the user has drilled to: nothing (all regions), a region, a team or an account manager."""
+
+    region_id: str | None = None
+    team_id: str | None = None
+    officer_id: str | None = None
+
+    @property
+    def level(self) -> str | None:
+        """The level drilled into (None at the top)."""
+        if self.officer_id:
+            return "officer"
+        if self.team_id:
+            return "team"
+        if self.region_id:
+            return "region"
+        return None
+
+    @property
+    def child_level(self) -> str | None:
+        """The level the chart and scorecard show: regions, teams, officers; None on an officer's own view."""
+        return _CHILD[self.level]
+
+    def param(self) -> str | None:
+        level = self.level
+        return None if level is None else f"{level}:{getattr(self, f'{level}_id')}"
+
+    def filters(self, base: Filters) -> Filters:
+        """The global filters narrowed to the drilled region, team or officer."""
+        out = base
+        if self.region_id:
+            out = replace(out, region_ids=(self.region_id,))
+        if self.team_id:
+            out = replace(out, team_ids=(self.team_id,))
+        if self.officer_id:
+            out = replace(out, officer_ids=(self.officer_id,))
+        return out
+
+
+def parse_drill(text: str | None, ctx: FilterContext) -> tuple[Drill, bool]:
+    """The drill named by the URL value and whether it was valid (an invalid one gives the top level)."""
+    if not text:
+        return Drill(), True
+    level, _, value = text.partition(":")
+    dims, f = ctx.dims, ctx.filters
+    drill: Drill | None = None
+    if level == "region" and value in set(dims.regions["region_id"]):
+        drill = Drill(region_id=value)
+    elif level == "team":
+        row = dims.teams.filter(pl.col("team_id") == value)
+        if row.height:
+            drill = Drill(region_id=row["region_id"][0], team_id=value)
+    elif level == "officer":
+        row = dims.officers.filter(pl.col("officer_id") == value)
+        if row.height:
+            drill = Drill(region_id=row["region_id"][0], team_id=row["team_id"][0], officer_id=value)
+    if drill is None:
+        return Drill(), False
+    # The drill narrows the filters; it cannot step outside them.
+    pairs = ((f.region_ids, drill.region_id), (f.team_ids, drill.team_id), (f.officer_ids, drill.officer_id))
+    for chosen, own in pairs:
+        if chosen and own and own not in chosen:
+            return Drill(), False
+    return drill, True
+
+
+def read_drill(ctx: FilterContext) -> Drill:
+    """The drill from the URL; an invalid one is removed from the URL with a visible notice."""
+    text = st.query_params.get(DRILL_PARAM)
+    drill, valid = parse_drill(text, ctx)
+    if not valid:
+        st.warning(t("teams_bad_drill", ctx.lang, value=text), icon=":material/link_off:")
+        st.query_params.pop(DRILL_PARAM, None)
+    return drill
+
+
+def go_to(param: str | None) -> None:
+    """Set the drill in the URL (None: back to all regions)."""
+    if param:
+        st.query_params[DRILL_PARAM] = param
+    else:
+        st.query_params.pop(DRILL_PARAM, None)
+
+
+def names(ctx: FilterContext) -> dict[str, dict[str, str]]:
+    dims = ctx.dims
+    return {
+        "region": dict(zip(dims.regions["region_id"], dims.regions["region_name"], strict=True)),
+        "team": dict(zip(dims.teams["team_id"], dims.teams["team_name"], strict=True)),
+        "officer": dict(zip(dims.officers["officer_id"], dims.officers["officer_name"], strict=True)),
+    }
+
+
+def breadcrumbs(drill: Drill, ctx: FilterContext) -> None:
+    """All regions › region › team › account manager; every level above the current one is a button."""
+    lookup = names(ctx)
+    crumbs: list[tuple[str, str | None]] = [(t("teams_all_regions", ctx.lang), None)]
+    if drill.region_id:
+        crumbs.append((lookup["region"].get(drill.region_id, drill.region_id), f"region:{drill.region_id}"))
+    if drill.team_id:
+        crumbs.append((lookup["team"].get(drill.team_id, drill.team_id), f"team:{drill.team_id}"))
+    if drill.officer_id:
+        crumbs.append((lookup["officer"].get(drill.officer_id, drill.officer_id), f"officer:{drill.officer_id}"))
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    for i, (label, param) in enumerate(crumbs):
+        if i:
+            row.markdown("›")
+        last = i == len(crumbs) - 1
+        row.button(
+            label,
+            key=f"crumb_{i}",
+            type="tertiary" if last else "secondary",
+            disabled=last,
+            on_click=go_to,
+            args=(param,),
+            icon=":material/public:" if i == 0 else None,
+        )
+
+
+def chart_title(drill: Drill, ctx: FilterContext) -> str:
+    lookup = names(ctx)
+    if drill.level is None:
+        return t("teams_chart_regions", ctx.lang)
+    if drill.level == "region":
+        return t("teams_chart_teams", ctx.lang, name=lookup["region"].get(drill.region_id, drill.region_id))
+    return t("teams_chart_officers", ctx.lang, name=lookup["team"].get(drill.team_id, drill.team_id))
+
+
+def bar_colours(card: pl.DataFrame, level: str, ctx: FilterContext) -> list[str]:
+    """Regions and teams keep their colour on every page; officers take their team's."""
+    dims = ctx.dims
+    if level == "region":
+        colours = colour_map(dims.regions["region_id"])
+        return [colours[v] for v in card["value"]]
+    colours = colour_map(dims.teams["team_id"])
+    column = "value" if level == "team" else "team_id"
+    return [colours.get(v, "#0072B2") for v in card[column]]
+
+
+def bar_figure(card: pl.DataFrame, level: str, drill: Drill, ctx: FilterContext) -> go.Figure:
+    """Disbursed amount per child (bars, largest first) with its base target and attainment where one exists."""
+    lang = ctx.lang
+    amounts = card["amount"].to_list()
+    has_targets = card["base_target"].is_not_null().any()
+    text = [
+        percent(a) if a is not None else money(v, lang)
+        for a, v in zip(card["attainment"].to_list(), amounts, strict=True)
+    ]
+    hover = [
+        [
+            value,
+            money(amount, lang),
+            f"{loans:,}",
+            percent(attainment) if attainment is not None else "—",
+            money(target, lang) if target is not None else "—",
+        ]
+        for value, amount, loans, attainment, target in zip(
+            card["value"], amounts, card["loans"], card["attainment"], card["base_target"], strict=True
+        )
+    ]
+    template = (
+        "<b>%{x}</b><br>"
+        + t("disbursed_amount", lang)
+        + ": %{customdata[1]}<br>"
+        + t("disbursed_count", lang)
+        + ": %{customdata[2]}"
+        + (
+            "<br>" + t("base_target", lang) + ": %{customdata[4]}<br>" + t("attainment", lang) + ": %{customdata[3]}"
+            if has_targets
+            else ""
+        )
+        + "<extra></extra>"
+    )
+    labels = card["name"].to_list()
+    fig = go.Figure()
+    fig.add_bar(
+        x=labels,
+        y=amounts,
+        name=t("disbursed_amount", lang),
+        marker_color=bar_colours(card, level, ctx),
+        customdata=hover,
+        hovertemplate=template,
+    )
+    # The label sits above the higher of the bar and its target mark, so the mark never covers it.
+    targets = card["base_target"].to_list()
+    fig.add_scatter(
+        x=labels,
+        y=[max(a, b or 0) for a, b in zip(amounts, targets, strict=True)],
+        text=text,
+        mode="text",
+        textposition="top center",
+        textfont={"size": 12},
+        showlegend=False,
+        hoverinfo="skip",
+        cliponaxis=False,
+    )
+    if has_targets:
+        fig.add_scatter(
+            x=labels,
+            y=card["base_target"].to_list(),
+            name=t("base_target", lang),
+            mode="markers",
+            marker={"symbol": "line-ew", "size": 34, "line": {"width": 3, "color": TARGET_COLOUR}},
+            customdata=hover,
+            hovertemplate=template,
+        )
+    top = max([v for v in [*amounts, *card["base_target"].to_list()] if v is not None] or [0.0])
+    values, ticks = nice_money_ticks(top * 1.08, lang)
+    fig.update_yaxes(tickvals=values, ticktext=ticks, range=[0, values[-1] * 1.02])
+    fig.update_xaxes(type="category")
+    fig.update_layout(clickmode="event+select", dragmode=False, bargap=0.35)
+    return style(
+        fig,
+        chart_title(drill, ctx),
+        x_title=t(LEVEL_LABEL[level], lang),
+        y_title=t("teams_axis_amount", lang),
+        legend=bool(has_targets),
+        height=380,
+    )
+
+
+def clicked_bar(event) -> str | None:
+    """The id of the region, team or officer whose bar (or target mark) was clicked, if any."""
+    try:
+        points = event.selection.points
+    except AttributeError:
+        return None
+    for point in points or []:
+        data = point.get("customdata")
+        if data:
+            return data[0]
+    return None
+
+
+def clicked_row(event, card: pl.DataFrame) -> str | None:
+    """The id of the scorecard row that was selected, if any."""
+    try:
+        rows = event.selection.rows
+    except AttributeError:
+        return None
+    return card["value"][rows[0]] if rows else None
+
+
+def scorecard_table(card: pl.DataFrame, level: str, lang: str) -> tuple[pl.DataFrame, dict]:
+    """The scorecard for display (ratios in percent) and its translated column configuration."""
+    with_targets = level != "officer"
+    percent_columns = ["conversion", "overdue_rate", "par30", "early_dpd30"] + (["attainment"] if with_targets else [])
+    table = card.select(
+        "name",
+        "amount",
+        "loans",
+        *(["base_target", "attainment"] if with_targets else []),
+        "leads",
+        "conversion",
+        "balance",
+        "overdue_rate",
+        "par30",
+        "early_dpd30",
+    ).with_columns([(pl.col(c) * 100).alias(c) for c in percent_columns])
+    money_format, percent_format = "¥%,.0f", "%.1f%%"
+    config = {
+        "name": st.column_config.TextColumn(t(LEVEL_LABEL[level], lang), pinned=True),
+        "amount": st.column_config.NumberColumn(t("disbursed_amount", lang), format=money_format),
+        "loans": st.column_config.NumberColumn(t("disbursed_count", lang), format="%,d"),
+        "base_target": st.column_config.NumberColumn(t("base_target", lang), format=money_format),
+        "attainment": st.column_config.NumberColumn(t("attainment", lang), format=percent_format),
+        "leads": st.column_config.NumberColumn(t("new_leads", lang), format="%,d"),
+        "conversion": st.column_config.NumberColumn(
+            t("lead_to_disbursed", lang), format=percent_format, help=t("teams_conversion_help", lang)
+        ),
+        "balance": st.column_config.NumberColumn(t("outstanding_balance", lang), format=money_format),
+        "overdue_rate": st.column_config.NumberColumn(t("overdue_rate", lang), format=percent_format),
+        "par30": st.column_config.NumberColumn(t("par30", lang), format=percent_format),
+        "early_dpd30": st.column_config.NumberColumn(
+            t("teams_early_dpd30", lang), format=percent_format, help=t("teams_early_dpd30_help", lang)
+        ),
+    }
+    return table, {k: v for k, v in config.items() if k in table.columns}
+
+
+def labelled(table: pl.DataFrame, config: dict) -> pl.DataFrame:
+    """The table with its translated column labels as headers (for downloads)."""
+
+    def label(column: str) -> str:
+        entry = config.get(column)
+        return entry if isinstance(entry, str) else (entry or {}).get("label") or column
+
+    return table.rename({c: label(c) for c in table.columns})
+
+
+def _translate(frame: pl.DataFrame, column: str, prefix: str, lang: str) -> pl.Expr:
+    """A code column (stage, outcome, status, customer type) in words."""
+    mapping = {v: t(f"{prefix}{v}", lang) for v in frame[column].unique().to_list() if v is not None}
+    return pl.col(column).replace_strict(mapping, default=pl.col(column), return_dtype=pl.String)
+
+
+def lead_table(leads: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, dict]:
+    """An account manager's leads for display, with stage, outcome and customer type in words."""
+    table = leads.select(
+        "lead_id",
+        "created_date",
+        "customer_id",
+        _translate(leads, "customer_type", "customer_type_", lang),
+        "product_name",
+        "channel_name",
+        _translate(leads, "furthest_stage", "stage_", lang),
+        _translate(leads, "outcome", "outcome_", lang),
+        "disbursed_date",
+        "days_to_disburse",
+        "window_complete",
+    )
+    config = {
+        "lead_id": t("teams_col_lead", lang),
+        "created_date": st.column_config.DateColumn(t("teams_col_created", lang), format="YYYY-MM-DD"),
+        "customer_id": t("teams_col_customer", lang),
+        "customer_type": t("customer_type", lang),
+        "product_name": t("teams_col_product", lang),
+        "channel_name": t("channel", lang),
+        "furthest_stage": t("teams_col_furthest_stage", lang),
+        "outcome": t("teams_col_outcome", lang),
+        "disbursed_date": st.column_config.DateColumn(t("teams_col_disbursed", lang), format="YYYY-MM-DD"),
+        "days_to_disburse": st.column_config.NumberColumn(t("teams_col_days_to_disburse", lang), format="%.1f"),
+        "window_complete": st.column_config.CheckboxColumn(
+            t("teams_col_window_complete", lang), help=t("teams_window_help", lang)
+        ),
+    }
+    return table, config
+
+
+def loan_table(loans: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, dict]:
+    """An account manager's loans for display, with their standing at their latest snapshot."""
+    table = loans.select(
+        "loan_id",
+        "disbursed_date",
+        "customer_id",
+        _translate(loans, "customer_type", "customer_type_", lang),
+        "product_name",
+        "channel_name",
+        pl.col("principal").cast(pl.Float64),
+        (pl.col("annual_rate") * 100).alias("annual_rate"),
+        "term_months",
+        "is_repeat",
+        _translate(loans, "status", "teams_status_", lang),
+        "dpd",
+        "dpd_bucket",
+        pl.col("outstanding_principal").cast(pl.Float64),
+        "status_date",
+    )
+    money_format = "¥%,.2f"
+    config = {
+        "loan_id": t("teams_col_loan", lang),
+        "disbursed_date": st.column_config.DateColumn(t("teams_col_disbursed", lang), format="YYYY-MM-DD"),
+        "customer_id": t("teams_col_customer", lang),
+        "customer_type": t("customer_type", lang),
+        "product_name": t("teams_col_product", lang),
+        "channel_name": t("channel", lang),
+        "principal": st.column_config.NumberColumn(t("teams_col_principal", lang), format=money_format),
+        "annual_rate": st.column_config.NumberColumn(t("teams_col_rate", lang), format="%.2f%%"),
+        "term_months": st.column_config.NumberColumn(t("teams_col_term", lang), format="%d"),
+        "is_repeat": st.column_config.CheckboxColumn(t("teams_col_repeat", lang)),
+        "status": t("teams_col_status", lang),
+        "dpd": st.column_config.NumberColumn(t("days_past_due", lang), format="%d"),
+        "dpd_bucket": t("teams_col_bucket", lang),
+        "outstanding_principal": st.column_config.NumberColumn(t("teams_col_outstanding", lang), format=money_format),
+        "status_date": st.column_config.DateColumn(
+            t("teams_col_status_date", lang), format="YYYY-MM-DD", help=t("teams_status_help", lang)
+        ),
+    }
+    return table, config
+
+
+def limit_note(rows: pl.DataFrame, lang: str) -> None:
+    """Say so when a list was cut at the query's limit."""
+    if rows.height >= DEFAULT_LIST_LIMIT:
+        st.caption(t("teams_list_limited", lang, n=f"{DEFAULT_LIST_LIMIT:,}"))
+
+
+def _change(value, previous, unit: str) -> str | None:
+    if value is None or previous is None:
+        return None
+    if unit == "ratio":
+        return f"{(value - previous) * 100:+.1f} pp"
+    return percent(value / previous - 1, signed=True) if previous else None
+
+
+def officer_tiles(card: pl.DataFrame, before: pl.DataFrame | None, ctx: FilterContext) -> None:
+    """An account manager's figures against the comparison period: volume, leads, conversion, book quality."""
+    lang = ctx.lang
+    row = card.row(0, named=True)
+    previous = before.row(0, named=True) if before is not None and before.height else None
+    tiles = (
+        ("amount", "disbursed_amount", "money", True),
+        ("loans", "disbursed_count", "count", True),
+        ("leads", "new_leads", "count", True),
+        ("conversion", "lead_to_disbursed", "ratio", True),
+        ("par30", "par30", "ratio", False),
+        ("early_dpd30", "teams_early_dpd30", "ratio", False),
+    )
+    columns = st.columns(len(tiles))
+    for column, (field, label, unit, better_up) in zip(columns, tiles, strict=True):
+        value = row[field]
+        shown = money(value, lang) if unit == "money" else (f"{value:,}" if unit == "count" else percent(value))
+        kpi(
+            column,
+            t(label, lang),
+            shown,
+            delta=_change(value, previous[field] if previous else None, unit) if previous else None,
+            higher_is_better=better_up,
+        )
+    st.caption(t("teams_snapshot_caption", lang, day=f"{row['snapshot_date']:%Y-%m-%d}"))
