@@ -11,7 +11,15 @@ lang = language_switch()
 
 navigation = st.navigation(
     [
-        st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:", url_path="data", default=True),
+        st.Page(
+            "pages/overview.py",
+            title=t("page_overview", lang),
+            icon=":material/dashboard:",
+            url_path="overview",
+            default=True,
+        ),
+        st.Page("pages/teams.py", title=t("page_teams", lang), icon=":material/groups:", url_path="teams"),
+        st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:", url_path="data"),
     ]
 )
 # The filter bar is drawn on every page, before the page itself, and handed to it through the session.
