@@ -103,8 +103,18 @@ def _init_from_url(dims: Dimensions, lang: str) -> list[str]:
     kind, period_text = "biweekly", default_period(dims)
     if text:
         try:
-            kind, parsed = periods.parse(text, anchor)
-            period_text = periods.to_text(kind, parsed)
+            parsed_kind, parsed = periods.parse(text, anchor)
+            parsed_text = periods.to_text(parsed_kind, parsed)
+            # The period widgets only offer periods within the data: a date range outside
+            # [first day, as-of] would make the date input raise, another period is not a choice.
+            if (
+                dims.first_date <= parsed.start and parsed.end <= dims.as_of
+                if parsed_kind == "range"
+                else parsed_text in period_choices(parsed_kind, dims)
+            ):
+                kind, period_text = parsed_kind, parsed_text
+            else:
+                notices.append(t("notice_bad_period", lang, value=text))
         except ValueError:
             notices.append(t("notice_bad_period", lang, value=text))
     st.session_state["f_kind"] = kind
