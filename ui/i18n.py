@@ -289,6 +289,474 @@ TEXT: dict[str, dict[str, str]] = {
         "其中 M−3 月在本期快照时点计量 (快照为数据截止日时即截至该日)。贷款按产生它的客户经理及其当前团队与区域归属,"
         "并受产品线、渠道与客户类型筛选影响。这些放款月无放款时为空。",
     },
+    # Funnel and Disbursement pages
+    "funnel_title": {"en": "Funnel", "zh": "销售漏斗"},
+    "disbursement_title": {"en": "Disbursement", "zh": "放款"},
+    "funnel_period_line": {"en": "Leads created {start} – {end}", "zh": "{start} 至 {end} 新增线索"},
+    "disbursement_period_line": {"en": "Loans disbursed {start} – {end}", "zh": "{start} 至 {end} 放款"},
+    "compared_with": {"en": "compared with {start} – {end}", "zh": "对比 {start} 至 {end}"},
+    "data_as_of": {"en": "data as of {day}", "zh": "数据截至 {day}"},
+    "days_change": {"en": "{value} days", "zh": "{value} 天"},
+    "funnel_tiles_caption": {
+        "en": "New leads and conversion follow the cohort, the leads created in the period. Applications, approvals "
+        "and rejections count what happened in the period, whenever the lead came in.",
+        "zh": "新增线索和转化率按队列 (期间内新增的线索) 统计; "
+        "进件、审批通过和拒绝按事件发生日统计, 不论线索何时新增。",
+    },
+    "conversion_tile": {"en": "Conversion", "zh": "转化率"},
+    "window_open_note": {"en": "{share} of the cohort still inside its window", "zh": "{share} 的线索仍在转化窗口内"},
+    "incomplete_cohort_note": {
+        "en": "This cohort is not complete yet: {share} of its leads are still inside their {days}-day conversion "
+        "window, so its conversion can still rise.",
+        "zh": "该队列尚未完成: {share} 的线索仍在 {days} 天转化窗口内, 转化率仍可能上升。",
+    },
+    "funnel_stages": {"en": "Stage by stage", "zh": "各环节转化"},
+    "funnel_stages_title": {"en": "Leads reaching each stage", "zh": "各环节到达线索数"},
+    "funnel_bar_text": {
+        "en": "{reached} · step {step} · overall {overall}",
+        "zh": "{reached} · 环节 {step} · 累计 {overall}",
+    },
+    "leads_axis": {"en": "Leads", "zh": "线索数"},
+    "stage": {"en": "Stage", "zh": "环节"},
+    "step_conversion": {"en": "Step conversion", "zh": "环节转化率"},
+    "overall_conversion": {"en": "Overall conversion", "zh": "累计转化率"},
+    "threshold": {"en": "Loss threshold", "zh": "流失率阈值"},
+    "loss_with_threshold": {
+        "en": "Stage loss: {loss} (threshold {threshold})",
+        "zh": "环节流失率: {loss} (阈值 {threshold})",
+    },
+    "comparison_loss": {"en": "Stage loss, comparison period", "zh": "对比期环节流失率"},
+    "comparison_leads": {"en": "Leads, comparison period", "zh": "对比期线索数"},
+    "flagged": {"en": "Flagged", "zh": "预警"},
+    "flagged_stages": {"en": "Flagged stages", "zh": "预警环节"},
+    "flag_line": {"en": "**{stage}**: {reasons}.", "zh": "**{stage}**: {reasons}。"},
+    "flag_joiner": {"en": "; ", "zh": "; "},
+    "flag_over_threshold": {
+        "en": "stage loss {loss} is above its {threshold} threshold",
+        "zh": "环节流失率 {loss} 高于阈值 {threshold}",
+    },
+    "flag_worsened": {
+        "en": "stage loss rose {change} against the comparison period ({previous} → {loss})",
+        "zh": "环节流失率较对比期上升 {change} ({previous} → {loss})",
+    },
+    "no_flagged_stages": {
+        "en": "No stage is flagged: every stage loss is within its threshold and none worsened against the "
+        "comparison period.",
+        "zh": "没有预警环节: 各环节流失率均在阈值内, 且未较对比期恶化。",
+    },
+    "flags_without_comparison": {
+        "en": "No comparison period is chosen, so stages are flagged on their threshold only.",
+        "zh": "未选择对比期, 仅按阈值标记预警环节。",
+    },
+    "stage_figures": {"en": "Stage figures (table)", "zh": "各环节数据 (表格)"},
+    "funnel_breakdown": {"en": "Breakdown", "zh": "分维度转化"},
+    "break_down_by": {"en": "Break down by", "zh": "拆分维度"},
+    "breakdown_heatmap_title": {
+        "en": "Step conversion by stage (leads in brackets)",
+        "zh": "各环节转化率 (括号内为线索数)",
+    },
+    "breakdown_conversion_title": {"en": "Lead → disbursed conversion", "zh": "线索→放款转化率"},
+    "conversion_axis": {"en": "Conversion (%)", "zh": "转化率 (%)"},
+    "breakdown_table": {"en": "Breakdown (table)", "zh": "分维度数据 (表格)"},
+    "name": {"en": "Name", "zh": "名称"},
+    "conversion_trend": {"en": "Conversion trend by cohort", "zh": "队列转化趋势"},
+    "cohort_grain": {"en": "Cohorts by", "zh": "队列粒度"},
+    "cohort_grain_week": {"en": "Week", "zh": "周"},
+    "cohort_grain_month": {"en": "Month", "zh": "月"},
+    "conversion_to": {"en": "Conversion to", "zh": "转化至"},
+    "stage_conversion_to": {"en": "Lead → {stage} conversion by cohort", "zh": "各队列 线索→{stage} 转化率"},
+    "cohort_complete": {"en": "Window complete", "zh": "窗口已结束"},
+    "cohort_incomplete": {"en": "Window still open", "zh": "窗口未结束"},
+    "cohort_week_axis": {"en": "Cohort (week the leads were created)", "zh": "队列 (线索新增周)"},
+    "cohort_month_axis": {"en": "Cohort (month the leads were created)", "zh": "队列 (线索新增月)"},
+    "trend_hover": {
+        "en": "Cohort {start} – {end}<br>Conversion: {conversion}<br>Leads: {leads}<br>Window complete: {complete}",
+        "zh": "队列 {start} 至 {end}<br>转化率: {conversion}<br>线索数: {leads}<br>窗口已结束: {complete}",
+    },
+    "trend_caption": {
+        "en": "Dashed line and hollow markers: cohorts with leads still inside their conversion window; their "
+        "conversion can still rise.",
+        "zh": "虚线和空心点: 队列中仍有线索在转化窗口内, 其转化率仍可能上升。",
+    },
+    "time_to_convert": {"en": "Time to convert", "zh": "转化时长"},
+    "time_to_convert_title": {"en": "Disbursed leads by days to disbursement", "zh": "放款线索的转化天数分布"},
+    "days_to_disburse_axis": {"en": "Days from lead to disbursement", "zh": "线索到放款天数"},
+    "disbursed_leads_axis": {"en": "Disbursed leads", "zh": "放款线索数"},
+    "ttc_hover": {"en": "%{x} days: %{y} leads", "zh": "%{x} 天: %{y} 条线索"},
+    "no_disbursed_leads": {"en": "No lead of this cohort has been disbursed yet.", "zh": "该队列尚无线索放款。"},
+    "dropped_leads": {"en": "Leads that dropped out", "zh": "流失线索明细"},
+    "dropped_at": {"en": "Furthest stage reached", "zh": "最远到达环节"},
+    "drop_option": {"en": "{stage}, not {next} ({leads} leads)", "zh": "到达{stage}、未到{next} ({leads} 条)"},
+    "dropped_caption": {
+        "en": "{total} leads of the cohort stopped here within their window; newest first.",
+        "zh": "该队列有 {total} 条线索在窗口内止步于此; 按新增时间倒序排列。",
+    },
+    "dropped_caption_limited": {
+        "en": "Showing the newest {shown} of the {total} leads of the cohort that stopped here; the downloads hold "
+        "the same rows.",
+        "zh": "显示该队列止步于此的 {total} 条线索中最新的 {shown} 条; 下载内容与显示一致。",
+    },
+    "no_dropped_leads": {"en": "No lead of this cohort stopped at this stage.", "zh": "该队列没有线索止步于此环节。"},
+    "lead_id": {"en": "Lead", "zh": "线索编号"},
+    "created_at": {"en": "Created", "zh": "新增时间"},
+    "furthest_stage_at": {"en": "Reached furthest stage", "zh": "到达最远环节时间"},
+    "outcome": {"en": "Outcome", "zh": "结果"},
+    "reason": {"en": "Reason", "zh": "原因"},
+    "window_complete": {"en": "Window complete", "zh": "窗口已结束"},
+    "customer": {"en": "Customer", "zh": "客户"},
+    "target_note": {"en": "Base target {base} · stretch {stretch}", "zh": "基础目标 {base} · 冲刺目标 {stretch}"},
+    "band": {"en": "Band", "zh": "档位"},
+    "band_red": {"en": "Red · below {red}", "zh": "红色 · 低于 {red}"},
+    "band_amber": {"en": "Amber · {red}–{green}", "zh": "黄色 · {red}–{green}"},
+    "band_green": {"en": "Green · {green}–{bonus}", "zh": "绿色 · {green}–{bonus}"},
+    "band_bonus": {"en": "Bonus tier · {bonus} and above", "zh": "奖励档 · {bonus} 及以上"},
+    "band_short_red": {"en": "Red", "zh": "红色"},
+    "band_short_amber": {"en": "Amber", "zh": "黄色"},
+    "band_short_green": {"en": "Green", "zh": "绿色"},
+    "band_short_bonus": {"en": "Bonus tier", "zh": "奖励档"},
+    "pacing_period_complete": {"en": "Period finished: see attainment", "zh": "期间已结束, 请看目标达成率"},
+    "pacing_elapsed": {"en": "{share} of the period elapsed", "zh": "期间已过 {share}"},
+    "targets_not_applicable": {
+        "en": "Targets are set per team and product line, so there is no target with an account manager, channel "
+        "or customer-type filter: attainment, pacing and bands are left empty rather than shown as 0%.",
+        "zh": "目标按团队和产品线设定, 选择客户经理、渠道或客户类型筛选时没有对应目标: "
+        "目标达成率、进度和档位留空, 而不是显示为 0%。",
+    },
+    "no_target_set": {
+        "en": "No target is set for the selected teams and product lines in this period.",
+        "zh": "所选团队和产品线在该期间未设定目标。",
+    },
+    "volume_over_time": {"en": "Volume over time", "zh": "放款趋势"},
+    "bucket_by": {"en": "Bars by", "zh": "粒度"},
+    "grain_day": {"en": "Day", "zh": "日"},
+    "grain_week": {"en": "Week", "zh": "周"},
+    "grain_month": {"en": "Month", "zh": "月"},
+    "grain_day_axis": {"en": "Day", "zh": "日期"},
+    "grain_week_axis": {"en": "Week (starting)", "zh": "周 (起始日)"},
+    "grain_month_axis": {"en": "Month", "zh": "月份"},
+    "volume_view": {"en": "Show", "zh": "显示"},
+    "volume_view_per_bucket": {"en": "Per period", "zh": "逐期"},
+    "volume_view_cumulative": {"en": "Cumulative", "zh": "累计"},
+    "volume_title": {"en": "Disbursed amount against prorated targets", "zh": "放款金额与折算目标"},
+    "volume_cumulative_title": {
+        "en": "Cumulative disbursed amount against cumulative targets",
+        "zh": "累计放款金额与累计目标",
+    },
+    "volume_hover": {
+        "en": "%{customdata[2]} – %{customdata[3]}<br>Amount: %{customdata[0]}<br>Loans: %{customdata[1]}",
+        "zh": "%{customdata[2]} 至 %{customdata[3]}<br>放款金额: %{customdata[0]}<br>放款笔数: %{customdata[1]}",
+    },
+    "after_as_of": {"en": "after the as-of date", "zh": "数据截止日之后"},
+    "amount_axis": {"en": "Disbursed amount (¥)", "zh": "放款金额 (¥)"},
+    "ticket_axis": {"en": "Average ticket (¥)", "zh": "件均金额 (¥)"},
+    "disbursement_mix": {"en": "Mix and average ticket", "zh": "结构与件均"},
+    "mix_by": {"en": "Split by", "zh": "拆分维度"},
+    "mix_amount_title": {"en": "Disbursed amount and share", "zh": "放款金额及占比"},
+    "mix_ticket_title": {"en": "Average ticket", "zh": "件均金额"},
+    "loans_hover": {"en": "Loans: %{customdata}", "zh": "放款笔数: %{customdata}"},
+    "mix_table": {"en": "Mix (table)", "zh": "结构数据 (表格)"},
+    "amount_share": {"en": "Share of amount", "zh": "金额占比"},
+    "count_share": {"en": "Share of count", "zh": "笔数占比"},
+    "leaderboard": {"en": "Leaderboard", "zh": "排行榜"},
+    "leaderboard_level": {"en": "Rank by", "zh": "排名维度"},
+    "leaderboard_title": {"en": "Disbursed amount against base target", "zh": "放款金额与基础目标"},
+    "leaderboard_title_top": {"en": "Top {n} by disbursed amount", "zh": "放款金额前 {n} 名"},
+    "leaderboard_hover": {
+        "en": "%{y} (%{customdata[0]})<br>Loans: %{customdata[1]}<br>Average ticket: %{customdata[2]}",
+        "zh": "%{y} (%{customdata[0]})<br>放款笔数: %{customdata[1]}<br>件均金额: %{customdata[2]}",
+    },
+    "rank": {"en": "Rank", "zh": "排名"},
+    "officer_no_target": {
+        "en": "Account managers have no targets of their own (targets are set per team and product line).",
+        "zh": "客户经理没有单独的目标 (目标按团队和产品线设定)。",
+    },
+    # Funnel and Disbursement pages: Chinese texts of the metric definitions (the English is the definitions')
+    "def_new_leads_name": {"en": "New leads", "zh": "新增线索"},
+    "def_new_leads_numerator": {"en": "Leads created in the period", "zh": "期间内新增的线索数"},
+    "def_new_leads_rules": {"en": "Counted by the lead's creation date.", "zh": "按线索的新增日期统计。"},
+    "def_stage_reached_name": {"en": "Leads reaching a stage", "zh": "到达环节线索数"},
+    "def_stage_reached_numerator": {
+        "en": "Leads of the cohort that reached the stage within the conversion window",
+        "zh": "队列中在转化窗口内到达该环节的线索数",
+    },
+    "def_stage_reached_rules": {
+        "en": "The cohort is the leads created in the period. A lead reaches a stage when it has an event of that "
+        "stage or any later stage no later than its creation time plus the conversion window (default 90 "
+        "days; an event exactly at the window's end counts). Rejected and lost are outcomes, not stages. "
+        "While some leads' windows have not ended by the as-of day the cohort is marked incomplete and its "
+        "conversion can still rise.",
+        "zh": "队列为期间内新增的线索。线索在新增时间加转化窗口 (默认 90 天; 恰在窗口结束时发生的事件计入) 之内发生"
+        "该环节或任一后续环节的事件, 即视为到达该环节。拒绝和流失是结果, 不是环节。只要仍有线索的窗口在数据截"
+        "止日前未结束, 该队列即标记为未完成, 其转化率仍可能上升。",
+    },
+    "def_step_conversion_name": {"en": "Step conversion", "zh": "环节转化率"},
+    "def_step_conversion_numerator": {
+        "en": "Leads of the cohort that reached the stage",
+        "zh": "队列中到达该环节的线索数",
+    },
+    "def_step_conversion_denominator": {
+        "en": "Leads of the cohort that reached the stage before it (for contacted: all leads of the cohort)",
+        "zh": "队列中到达上一环节的线索数 (触达环节为队列全部线索)",
+    },
+    "def_step_conversion_rules": {
+        "en": "The cohort is the leads created in the period. A lead reaches a stage when it has an event of that "
+        "stage or any later stage no later than its creation time plus the conversion window (default 90 "
+        "days; an event exactly at the window's end counts). Rejected and lost are outcomes, not stages. "
+        "While some leads' windows have not ended by the as-of day the cohort is marked incomplete and its "
+        "conversion can still rise. Empty when no lead reached the stage before.",
+        "zh": "队列为期间内新增的线索。线索在新增时间加转化窗口 (默认 90 天; 恰在窗口结束时发生的事件计入) 之内发生"
+        "该环节或任一后续环节的事件, 即视为到达该环节。拒绝和流失是结果, 不是环节。只要仍有线索的窗口在数据截"
+        "止日前未结束, 该队列即标记为未完成, 其转化率仍可能上升。上一环节无线索到达时为空。",
+    },
+    "def_overall_conversion_name": {"en": "Overall conversion", "zh": "累计转化率"},
+    "def_overall_conversion_numerator": {
+        "en": "Leads of the cohort that reached the stage",
+        "zh": "队列中到达该环节的线索数",
+    },
+    "def_overall_conversion_denominator": {"en": "All leads of the cohort", "zh": "队列全部线索数"},
+    "def_overall_conversion_rules": {
+        "en": "The cohort is the leads created in the period. A lead reaches a stage when it has an event of that "
+        "stage or any later stage no later than its creation time plus the conversion window (default 90 "
+        "days; an event exactly at the window's end counts). Rejected and lost are outcomes, not stages. "
+        "While some leads' windows have not ended by the as-of day the cohort is marked incomplete and its "
+        "conversion can still rise. Empty when the cohort has no leads.",
+        "zh": "队列为期间内新增的线索。线索在新增时间加转化窗口 (默认 90 天; 恰在窗口结束时发生的事件计入) 之内发生"
+        "该环节或任一后续环节的事件, 即视为到达该环节。拒绝和流失是结果, 不是环节。只要仍有线索的窗口在数据截"
+        "止日前未结束, 该队列即标记为未完成, 其转化率仍可能上升。队列无线索时为空。",
+    },
+    "def_lead_to_disbursed_conversion_name": {"en": "Lead → disbursed conversion", "zh": "线索→放款转化率"},
+    "def_lead_to_disbursed_conversion_numerator": {
+        "en": "Leads of the cohort disbursed within the conversion window",
+        "zh": "队列中在转化窗口内放款的线索数",
+    },
+    "def_lead_to_disbursed_conversion_denominator": {"en": "All leads of the cohort", "zh": "队列全部线索数"},
+    "def_lead_to_disbursed_conversion_rules": {
+        "en": "The cohort is the leads created in the period. A lead reaches a stage when it has an event of that "
+        "stage or any later stage no later than its creation time plus the conversion window (default 90 "
+        "days; an event exactly at the window's end counts). Rejected and lost are outcomes, not stages. "
+        "While some leads' windows have not ended by the as-of day the cohort is marked incomplete and its "
+        "conversion can still rise. Empty when the cohort has no leads.",
+        "zh": "队列为期间内新增的线索。线索在新增时间加转化窗口 (默认 90 天; 恰在窗口结束时发生的事件计入) 之内发生"
+        "该环节或任一后续环节的事件, 即视为到达该环节。拒绝和流失是结果, 不是环节。只要仍有线索的窗口在数据截"
+        "止日前未结束, 该队列即标记为未完成, 其转化率仍可能上升。队列无线索时为空。",
+    },
+    "def_step_loss_name": {"en": "Stage loss", "zh": "环节流失率"},
+    "def_step_loss_numerator": {
+        "en": "Leads that reached the stage before but not this stage",
+        "zh": "到达上一环节但未到达该环节的线索数",
+    },
+    "def_step_loss_denominator": {
+        "en": "Leads of the cohort that reached the stage before",
+        "zh": "队列中到达上一环节的线索数",
+    },
+    "def_step_loss_rules": {
+        "en": "Equals 1 − step conversion. A stage is flagged when its loss is above the stage's configured "
+        "threshold (default 15%; exactly the threshold is not flagged), or — when a comparison period is "
+        "chosen — when its loss is more than the configured share (default 15%) higher than the comparison "
+        "period's loss (loss > comparison loss × 1.15; a comparison loss of 0 makes any loss a worsening).",
+        "zh": "等于 1 − 环节转化率。环节流失率高于该环节配置的阈值 (默认 15%; 恰好等于阈值不预警), 或在选择对比期时"
+        "较对比期流失率上升超过配置比例 (默认 15%, 即流失率 > 对比期流失率 × 1.15; 对比期流失率为 0 时任何流"
+        "失均视为恶化), 该环节即被预警。",
+    },
+    "def_window_complete_share_name": {"en": "Cohort window complete", "zh": "窗口已结束占比"},
+    "def_window_complete_share_numerator": {
+        "en": "Leads of the cohort whose conversion window has ended by the end of the as-of day",
+        "zh": "队列中转化窗口在数据截止日结束前已结束的线索数",
+    },
+    "def_window_complete_share_denominator": {"en": "All leads of the cohort", "zh": "队列全部线索数"},
+    "def_window_complete_share_rules": {
+        "en": "A lead's window is complete when creation time + window falls on or before the as-of day (the as-of "
+        "day counts in full). A cohort is complete when every lead's window is.",
+        "zh": "线索的新增时间加转化窗口落在数据截止日当天或之前 (截止日全天计入) 时, 其窗口即已结束。队列中所有线索"
+        "的窗口都已结束时, 队列才算完成。",
+    },
+    "def_time_to_convert_name": {"en": "Time to convert", "zh": "转化时长"},
+    "def_time_to_convert_numerator": {
+        "en": "Leads of the cohort that were disbursed, by days from creation to first disbursement",
+        "zh": "队列中已放款的线索, 按从新增到首次放款的天数分组",
+    },
+    "def_time_to_convert_denominator": {
+        "en": "All disbursed leads of the cohort (for the share)",
+        "zh": "队列中全部已放款线索 (用于计算占比)",
+    },
+    "def_time_to_convert_rules": {
+        "en": "Days are fractional (to the second). Buckets include their lower edge and exclude their upper edge; "
+        "the last bucket is open-ended. Leads disbursed after the conversion window are included.",
+        "zh": "天数精确到秒 (含小数)。各区间含下限、不含上限; 最后一个区间不设上限。包括在转化窗口之后放款的线索。",
+    },
+    "def_dropped_leads_name": {"en": "Leads dropped at a stage", "zh": "止步于某环节的线索"},
+    "def_dropped_leads_numerator": {
+        "en": "Leads of the cohort whose furthest stage reached within the window is the stage",
+        "zh": "队列中在窗口内最远到达该环节的线索",
+    },
+    "def_dropped_leads_rules": {
+        "en": "Equals leads reaching the stage minus leads reaching the next one. Includes leads still open (shown "
+        "with their outcome and whether their window is complete); the reason is that of the lead's first "
+        "rejected event, else its first lost event.",
+        "zh": "等于到达该环节的线索数减去到达下一环节的线索数。包括仍在进行中的线索 (显示其结果及窗口是否已结束); "
+        "原因取线索首个拒绝事件的原因, 没有则取首个流失事件的原因。",
+    },
+    "def_applications_name": {"en": "Applications", "zh": "进件数"},
+    "def_applications_numerator": {
+        "en": "Leads with an application event in the period",
+        "zh": "期间内有进件事件的线索数",
+    },
+    "def_applications_rules": {
+        "en": "Counted by the day the event happened, whichever period the lead was created in. A lead counts "
+        "once, on the day of its first application event; later-stage events do not add applications.",
+        "zh": "按事件发生日统计, 不论线索在哪个期间新增。每条线索只在其首次进件事件当天计一次; 后续环节的事件不增加"
+        "进件数。",
+    },
+    "def_approvals_name": {"en": "Approvals", "zh": "审批通过数"},
+    "def_approvals_numerator": {
+        "en": "Leads with an approved event in the period",
+        "zh": "期间内有审批通过事件的线索数",
+    },
+    "def_approvals_rules": {
+        "en": "Counted by event day; a lead counts once, on the day of its first approved event.",
+        "zh": "按事件发生日统计; 每条线索只在其首次审批通过事件当天计一次。",
+    },
+    "def_rejections_name": {"en": "Rejections", "zh": "拒绝数"},
+    "def_rejections_numerator": {"en": "Leads with a rejected event in the period", "zh": "期间内有拒绝事件的线索数"},
+    "def_rejections_rules": {
+        "en": "Counted by event day; a lead counts once, on the day of its first rejected event.",
+        "zh": "按事件发生日统计; 每条线索只在其首次拒绝事件当天计一次。",
+    },
+    "def_approval_rate_name": {"en": "Approval rate", "zh": "批贷率"},
+    "def_approval_rate_numerator": {"en": "Approvals in the period", "zh": "期间内审批通过数"},
+    "def_approval_rate_denominator": {
+        "en": "Approvals plus rejections in the period",
+        "zh": "期间内审批通过数与拒绝数之和",
+    },
+    "def_approval_rate_rules": {
+        "en": "Events counted by the day they happened, as for approvals and rejections. Empty when both are 0.",
+        "zh": "事件按发生日统计, 与审批通过数和拒绝数相同。两者均为 0 时为空。",
+    },
+    "def_disbursed_amount_name": {"en": "Disbursed amount", "zh": "放款金额"},
+    "def_disbursed_amount_numerator": {
+        "en": "Principal of the loans disbursed in the period",
+        "zh": "期间内放款贷款的本金之和",
+    },
+    "def_disbursed_amount_rules": {
+        "en": "By disbursement date; exact to the cent.",
+        "zh": "按放款日期统计; 精确到分。",
+    },
+    "def_disbursed_count_name": {"en": "Disbursed count", "zh": "放款笔数"},
+    "def_disbursed_count_numerator": {"en": "Loans disbursed in the period", "zh": "期间内放款的贷款笔数"},
+    "def_disbursed_count_rules": {"en": "By disbursement date.", "zh": "按放款日期统计。"},
+    "def_average_ticket_name": {"en": "Average ticket", "zh": "件均金额"},
+    "def_average_ticket_numerator": {"en": "Disbursed amount", "zh": "放款金额"},
+    "def_average_ticket_denominator": {"en": "Disbursed count", "zh": "放款笔数"},
+    "def_average_ticket_rules": {"en": "Empty when no loan was disbursed.", "zh": "无放款时为空。"},
+    "def_base_target_name": {"en": "Base target", "zh": "基础目标"},
+    "def_base_target_numerator": {
+        "en": "Monthly base targets prorated to the period's days",
+        "zh": "按期间天数折算的月度基础目标",
+    },
+    "def_base_target_rules": {
+        "en": "Targets are monthly per team and product line; the target of a date range is, for each month, the "
+        "monthly target × (days of the month inside the range / days in the month), summed. They add up from "
+        "teams to regions to the company and from product lines to all lines, following the region, team and "
+        "product-line filters. With an officer, channel or customer-type filter there is no target and the "
+        "figure is empty. Empty as well when no target is set for the selected teams and lines.",
+        "zh": "目标按团队和产品线逐月设定; 日期范围的目标 = 各月月度目标 × (该月落在范围内的天数 / 该月天数) 之和。"
+        "目标随区域、团队和产品线筛选, 由团队汇总到区域再到全公司, 由产品线汇总到全部产品线。选择客户经理、渠"
+        "道或客户类型筛选时没有目标, 该指标为空。所选团队和产品线未设定目标时同样为空。",
+    },
+    "def_stretch_target_name": {"en": "Stretch target", "zh": "冲刺目标"},
+    "def_stretch_target_numerator": {
+        "en": "Monthly stretch targets prorated to the period's days",
+        "zh": "按期间天数折算的月度冲刺目标",
+    },
+    "def_stretch_target_rules": {
+        "en": "Targets are monthly per team and product line; the target of a date range is, for each month, the "
+        "monthly target × (days of the month inside the range / days in the month), summed. They add up from "
+        "teams to regions to the company and from product lines to all lines, following the region, team and "
+        "product-line filters. With an officer, channel or customer-type filter there is no target and the "
+        "figure is empty.",
+        "zh": "目标按团队和产品线逐月设定; 日期范围的目标 = 各月月度目标 × (该月落在范围内的天数 / 该月天数) 之和。"
+        "目标随区域、团队和产品线筛选, 由团队汇总到区域再到全公司, 由产品线汇总到全部产品线。选择客户经理、渠"
+        "道或客户类型筛选时没有目标, 该指标为空。",
+    },
+    "def_attainment_name": {"en": "Target attainment", "zh": "目标达成率"},
+    "def_attainment_numerator": {"en": "Disbursed amount", "zh": "放款金额"},
+    "def_attainment_denominator": {"en": "Base target of the period", "zh": "期间基础目标"},
+    "def_attainment_rules": {
+        "en": "Targets are monthly per team and product line; the target of a date range is, for each month, the "
+        "monthly target × (days of the month inside the range / days in the month), summed. They add up from "
+        "teams to regions to the company and from product lines to all lines, following the region, team and "
+        "product-line filters. With an officer, channel or customer-type filter there is no target and the "
+        "figure is empty. Band: below 80% red, from 80% up to 100% amber, from 100% up to 120% green, 120% "
+        "and above bonus tier (bounds configured; a value exactly on a bound takes the higher band). Empty "
+        "when the target is 0.",
+        "zh": "目标按团队和产品线逐月设定; 日期范围的目标 = 各月月度目标 × (该月落在范围内的天数 / 该月天数) 之和。"
+        "目标随区域、团队和产品线筛选, 由团队汇总到区域再到全公司, 由产品线汇总到全部产品线。选择客户经理、渠"
+        "道或客户类型筛选时没有目标, 该指标为空。档位: 低于 80% 为红色, 80% 至 100% (不含) 为黄色, 100% 至 "
+        "120% (不含) 为绿色, 120% 及以上为奖励档 (界限可配置; 恰好落在界限上的值归入较高档位)。目标为 0 时为"
+        "空。",
+    },
+    "def_stretch_attainment_name": {"en": "Stretch attainment", "zh": "冲刺目标达成率"},
+    "def_stretch_attainment_numerator": {"en": "Disbursed amount", "zh": "放款金额"},
+    "def_stretch_attainment_denominator": {"en": "Stretch target of the period", "zh": "期间冲刺目标"},
+    "def_stretch_attainment_rules": {
+        "en": "Targets are monthly per team and product line; the target of a date range is, for each month, the "
+        "monthly target × (days of the month inside the range / days in the month), summed. They add up from "
+        "teams to regions to the company and from product lines to all lines, following the region, team and "
+        "product-line filters. With an officer, channel or customer-type filter there is no target and the "
+        "figure is empty. Empty when the stretch target is 0.",
+        "zh": "目标按团队和产品线逐月设定; 日期范围的目标 = 各月月度目标 × (该月落在范围内的天数 / 该月天数) 之和。"
+        "目标随区域、团队和产品线筛选, 由团队汇总到区域再到全公司, 由产品线汇总到全部产品线。选择客户经理、渠"
+        "道或客户类型筛选时没有目标, 该指标为空。冲刺目标为 0 时为空。",
+    },
+    "def_pacing_name": {"en": "Pacing", "zh": "进度"},
+    "def_pacing_numerator": {"en": "Disbursed amount so far", "zh": "截至目前的放款金额"},
+    "def_pacing_denominator": {"en": "Base target × elapsed share of the period", "zh": "基础目标 × 期间已过天数占比"},
+    "def_pacing_rules": {
+        "en": "Only for a period that ends after the as-of day. Elapsed share = days from the period's start "
+        "through the as-of day / days of the period. Empty before the period starts, for finished periods "
+        "and without a target. Banded like attainment. Targets are monthly per team and product line; the "
+        "target of a date range is, for each month, the monthly target × (days of the month inside the range "
+        "/ days in the month), summed. They add up from teams to regions to the company and from product "
+        "lines to all lines, following the region, team and product-line filters. With an officer, channel "
+        "or customer-type filter there is no target and the figure is empty.",
+        "zh": "仅适用于在数据截止日之后结束的期间。已过占比 = 期间开始至数据截止日 (含) 的天数 / 期间天数。期间尚未"
+        "开始、已经结束或没有目标时为空。档位划分同目标达成率。目标按团队和产品线逐月设定; 日期范围的目标 = "
+        "各月月度目标 × (该月落在范围内的天数 / 该月天数) 之和。目标随区域、团队和产品线筛选, 由团队汇总到区"
+        "域再到全公司, 由产品线汇总到全部产品线。选择客户经理、渠道或客户类型筛选时没有目标, 该指标为空。",
+    },
+    "def_repeat_loan_rate_name": {"en": "Repeat-loan rate", "zh": "复贷率"},
+    "def_repeat_loan_rate_numerator": {"en": "Repeat loans disbursed in the period", "zh": "期间内发放的复贷笔数"},
+    "def_repeat_loan_rate_denominator": {"en": "Loans disbursed in the period", "zh": "期间内放款笔数"},
+    "def_repeat_loan_rate_rules": {
+        "en": "A loan is a repeat loan when its customer has another loan disbursed on a strictly earlier date "
+        "(two loans on the customer's first day are neither of them repeats). Earlier loans outside the "
+        "period count. Empty when no loan was disbursed.",
+        "zh": "客户在严格更早的日期另有放款的贷款即为复贷 (客户首日的两笔贷款均不算复贷)。期间之外的更早贷款同样计"
+        "入。无放款时为空。",
+    },
+    "def_conversion_cycle_name": {"en": "Conversion cycle", "zh": "转化周期"},
+    "def_conversion_cycle_numerator": {
+        "en": "Median days from a lead's creation to its first disbursed event",
+        "zh": "线索从新增到首次放款事件天数的中位数",
+    },
+    "def_conversion_cycle_rules": {
+        "en": "Over the leads whose first disbursed event falls in the period (whenever they were created, in or "
+        "out of the conversion window); days are fractional; with an even number of leads, the mean of the "
+        "two middle values. Filters apply to the lead's officer, channel, product and customer. Empty when "
+        "no lead was disbursed.",
+        "zh": "统计首次放款事件落在期间内的线索 (不论其何时新增、是否在转化窗口内); 天数含小数; 线索数为偶数时取中"
+        "间两个值的平均。筛选条件作用于线索的客户经理、渠道、产品和客户。无线索放款时为空。",
+    },
+    "def_amount_share_name": {"en": "Share of amount", "zh": "金额占比"},
+    "def_amount_share_numerator": {
+        "en": "Disbursed amount of the product line, channel, segment, customer type, region, team or officer",
+        "zh": "该产品线、渠道、客群、客户类型、区域、团队或客户经理的放款金额",
+    },
+    "def_amount_share_denominator": {
+        "en": "Disbursed amount of all of them under the same filters",
+        "zh": "相同筛选条件下全部的放款金额",
+    },
+    "def_amount_share_rules": {"en": "Empty when nothing was disbursed.", "zh": "无放款时为空。"},
     # Data page
     "data_title": {"en": "Data", "zh": "数据"},
     "as_of_date": {"en": "As-of date", "zh": "数据截止日"},

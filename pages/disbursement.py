@@ -1,0 +1,101 @@
+"""Disbursement: volume against base and stretch target, pacing, mix, average ticket and the leaderboard."""
+
+import streamlit as st
+
+from pipelines.queries import disbursement
+from ui import disbursement_view as view
+from ui.charts import show
+from ui.components import definition_popover, downloads, empty_state
+from ui.db import query, require_cursor
+from ui.entry import ensure_app_entry
+from ui.filters import context
+from ui.i18n import t
+from ui.sales_view import dimension_colours, display_names, labelled, period_line
+from ui.state import language
+
+ensure_app_entry()
+ctx = context()
+if ctx is None:
+    require_cursor(language())
+lang, filters = ctx.lang, ctx.filters
+
+st.title(t("disbursement_title", lang))
+st.caption(period_line(ctx, "disbursement_period_line"))
+
+summary = query(disbursement.disbursement_summary, filters).row(0, named=True)
+if summary["loans"] == 0:
+    empty_state(lang)
+    st.stop()
+
+view.headline_tiles(ctx, summary)
+
+st.subheader(t("volume_over_time", lang))
+grain_column, view_column = st.columns(2)
+grain = grain_column.segmented_control(
+    t("bucket_by", lang),
+    ["day", "week", "month"],
+    format_func=lambda g: t(f"grain_{g}", lang),
+    default=view.default_grain(ctx),
+    key="disbursement_grain",
+) or view.default_grain(ctx)
+cumulative = (
+    view_column.segmented_control(
+        t("volume_view", lang),
+        ["per_bucket", "cumulative"],
+        format_func=lambda v: t(f"volume_view_{v}", lang),
+        default="per_bucket",
+        key="disbursement_volume_view",
+    )
+    == "cumulative"
+)
+series = query(disbursement.disbursement_series, filters, grain)
+show(view.volume_figure(series, cumulative, ctx.as_of, grain, lang), key="disbursement_volume")
+definition_popover(["disbursed_amount", "base_target", "stretch_target"], lang)
+
+st.subheader(t("disbursement_mix", lang))
+by = (
+    st.segmented_control(
+        t("mix_by", lang),
+        list(disbursement.MIX_DIMENSIONS),
+        format_func=lambda d: t(d, lang),
+        default="product_line",
+        key="disbursement_mix_by",
+    )
+    or "product_line"
+)
+mix = query(disbursement.disbursement_mix, filters, by)
+names = display_names(ctx, by)
+share_chart, ticket_chart = view.mix_figures(mix, names, dimension_colours(ctx, by), lang)
+amount_column, ticket_column = st.columns(2, gap="medium")
+with amount_column:
+    show(share_chart, key="disbursement_mix_amount")
+with ticket_column:
+    show(ticket_chart, key="disbursement_mix_ticket")
+definition_popover(["disbursed_amount", "amount_share", "average_ticket"], lang)
+with st.expander(t("mix_table", lang)):
+    table, config = view.mix_table(mix, names, lang)
+    st.dataframe(table, hide_index=True, column_config=config)
+    downloads(labelled(table, config), f"disbursement_by_{by}", ctx)
+
+st.subheader(t("leaderboard", lang))
+level = (
+    st.segmented_control(
+        t("leaderboard_level", lang),
+        list(disbursement.LEADERBOARD_LEVELS),
+        format_func=lambda v: t(v, lang),
+        default="region",
+        key="disbursement_leaderboard_level",
+    )
+    or "region"
+)
+board = query(disbursement.leaderboard, filters, level)
+if board.is_empty():
+    empty_state(lang)
+else:
+    show(view.leaderboard_figure(board, level, ctx), key="disbursement_leaderboard")
+    if level == "officer":
+        st.caption(t("officer_no_target", lang))
+    table, config = view.leaderboard_table(board, level, lang)
+    st.dataframe(view.coloured_bands(table, board), hide_index=True, column_config=config)
+    downloads(labelled(table, config), f"leaderboard_{level}", ctx)
+definition_popover(["disbursed_amount", "amount_share", "average_ticket", "attainment", "stretch_attainment"], lang)

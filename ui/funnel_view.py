@@ -1,0 +1,478 @@
+"""Figures and tables of the Funnel page, built from the funnel query frames (pipelines.queries.funnel)."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+
+from pipelines.queries import data, funnel
+from pipelines.queries.filters import Filters
+from ui.charts import STAGE_COLOURS, style
+from ui.components import definition_popover
+from ui.db import query
+from ui.filters import FilterContext
+from ui.format import count, percent
+from ui.i18n import t
+from ui.sales_view import (
+    PERCENT_FORMAT,
+    Tile,
+    dimension_colours,
+    labelled,
+    point_change,
+    relative_change,
+    tile_row,
+    trailing_filters,
+)
+
+__all__ = ["colours", "labelled"]  # re-exported for the page
+
+colours = dimension_colours
+
+FLAG_COLOUR = "#d62728"
+INCOMPLETE_COLOUR = "#7f7f7f"
+
+
+def headline_tiles(ctx: FilterContext, stages: pl.DataFrame, activity: dict) -> None:
+    """New leads and lead → disbursed conversion of the cohort; applications, approvals, rejections, approval rate."""
+    lang, filters = ctx.lang, ctx.filters
+    history = trailing_filters(ctx)
+    cohorts = [query(funnel.funnel_by_stage, f) for f in history]
+    activities = [query(funnel.activity_counts, f).row(0, named=True) for f in history]
+    previous = (
+        query(funnel.activity_counts, filters.for_period(filters.comparison)).row(0, named=True)
+        if filters.comparison
+        else None
+    )
+    leads = stages["reached"][0]
+    conversion = stages["overall_conversion"][-1]
+    previous_leads, previous_disbursed = stages["comparison_reached"][0], stages["comparison_reached"][-1]
+    previous_conversion = previous_disbursed / previous_leads if previous_leads else None
+    cohort = stages.row(0, named=True)
+    window_note = (
+        None
+        if cohort["cohort_complete"]
+        else t("window_open_note", lang, share=percent(1 - cohort["window_complete_share"]))
+    )
+    tiles = [
+        Tile(
+            "new_leads",
+            t("new_leads", lang),
+            count(leads),
+            relative_change(leads, previous_leads),
+            [c["reached"][0] for c in cohorts],
+        ),
+        Tile(
+            "lead_to_disbursed_conversion",
+            t("conversion_tile", lang),
+            percent(conversion),
+            point_change(conversion, previous_conversion),
+            [c["overall_conversion"][-1] for c in cohorts],
+            window_note,
+        ),
+        *[
+            Tile(
+                key,
+                t(key, lang),
+                count(activity[key]),
+                relative_change(activity[key], previous[key] if previous else None),
+                [a[key] for a in activities],
+            )
+            for key in ("applications", "approvals", "rejections")
+        ],
+        Tile(
+            "approval_rate",
+            t("approval_rate", lang),
+            percent(activity["approval_rate"]),
+            point_change(activity["approval_rate"], previous["approval_rate"] if previous else None),
+            [a["approval_rate"] for a in activities],
+        ),
+    ]
+    tile_row(tiles, lang)
+    st.caption(t("funnel_tiles_caption", lang))
+    definition_popover([tile.key for tile in tiles], lang)
+
+
+def incomplete_note(ctx: FilterContext, cohort: dict) -> str:
+    """Why the cohort's conversion can still rise: the share of its leads still inside the conversion window."""
+    window = query(data.build_info).config["funnel"]["conversion_window_days"]
+    return t(
+        "incomplete_cohort_note",
+        ctx.lang,
+        share=percent(1 - cohort["window_complete_share"]),
+        days=window,
+    )
+
+
+def flag_notes(stages: pl.DataFrame, filters: Filters, lang: str) -> None:
+    """The flagged stages in one box, each with its reason; a note when there is none."""
+    reasons = flag_reasons(stages, lang)
+    if reasons:
+        lines = [f"**{t('flagged_stages', lang)}**", *(f"- {reason}" for reason in reasons)]
+        st.warning("\n".join(lines), icon=":material/flag:")
+    else:
+        st.success(t("no_flagged_stages", lang), icon=":material/check_circle:")
+    if filters.comparison is None:
+        st.caption(t("flags_without_comparison", lang))
+
+
+def default_drop_stage(stages: pl.DataFrame) -> int:
+    """The stage whose leads the page lists first: the one before the stage losing the most leads."""
+    losses = stages.filter(pl.col("stage_no") > 0).sort("step_loss", descending=True, nulls_last=True)
+    return max(0, int(losses["stage_no"][0]) - 1) if losses.height else 0
+
+
+def _dropped_count(stages: pl.DataFrame, stage: str) -> int:
+    reached = stages["reached"].to_list()
+    stage_no = funnel.STAGES.index(stage)
+    return reached[stage_no] - reached[stage_no + 1]
+
+
+def drop_option(stages: pl.DataFrame, stage: str, lang: str) -> str:
+    """ "Meeting → not Application (210 leads)"."""
+    next_stage = funnel.STAGES[funnel.STAGES.index(stage) + 1]
+    return t(
+        "drop_option",
+        lang,
+        stage=stage_name(stage, lang),
+        next=stage_name(next_stage, lang),
+        leads=count(_dropped_count(stages, stage)),
+    )
+
+
+def dropped_caption(stages: pl.DataFrame, stage: str, shown: int, lang: str) -> str:
+    total = _dropped_count(stages, stage)
+    if shown < total:
+        return t("dropped_caption_limited", lang, shown=count(shown), total=count(total))
+    return t("dropped_caption", lang, total=count(total))
+
+
+def stage_name(stage: str, lang: str) -> str:
+    return t(f"stage_{stage}", lang)
+
+
+def stage_label(row: dict, lang: str) -> str:
+    """A stage's name on the funnel's axis, with a warning sign when it is flagged."""
+    return f"⚠ {stage_name(row['stage'], lang)}" if row["flagged"] else stage_name(row["stage"], lang)
+
+
+def stage_figure(stages: pl.DataFrame, lang: str) -> go.Figure:
+    """Leads reaching each stage of the cohort, with step and overall conversion; flagged stages in red."""
+    rows = stages.to_dicts()
+    text = [
+        count(r["reached"])
+        if r["stage_no"] == 0
+        else t(
+            "funnel_bar_text",
+            lang,
+            reached=count(r["reached"]),
+            step=percent(r["step_conversion"]),
+            overall=percent(r["overall_conversion"]),
+        )
+        for r in rows
+    ]
+    hover = [_stage_hover(r, lang) for r in rows]
+    colours = [FLAG_COLOUR if r["flagged"] else STAGE_COLOURS[r["stage_no"]] for r in rows]
+    fig = go.Figure(
+        go.Bar(
+            y=[stage_label(r, lang) for r in rows],
+            x=[r["reached"] for r in rows],
+            orientation="h",
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=hover,
+            hoverinfo="text",
+            marker={"color": colours},
+        )
+    )
+    style(fig, t("funnel_stages_title", lang), x_title=t("leads_axis", lang), height=380, legend=False)
+    # Room on the right for the text beside the longest bar.
+    fig.update_xaxes(range=[0, max(r["reached"] for r in rows) * 1.6], rangemode="tozero")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(bargap=0.25)
+    return fig
+
+
+def _stage_hover(row: dict, lang: str) -> str:
+    lines = [f"<b>{stage_name(row['stage'], lang)}</b>", f"{t('leads_axis', lang)}: {count(row['reached'])}"]
+    if row["stage_no"] > 0:
+        lines += [
+            f"{t('step_conversion', lang)}: {percent(row['step_conversion'])}",
+            f"{t('overall_conversion', lang)}: {percent(row['overall_conversion'])}",
+            t("loss_with_threshold", lang, loss=percent(row["step_loss"]), threshold=percent(row["loss_threshold"])),
+        ]
+        if row["comparison_step_loss"] is not None:
+            lines.append(f"{t('comparison_loss', lang)}: {percent(row['comparison_step_loss'])}")
+    return "<br>".join(lines)
+
+
+def flag_reasons(stages: pl.DataFrame, lang: str) -> list[str]:
+    """One sentence per flagged stage saying why it is flagged."""
+    out = []
+    for r in stages.filter(pl.col("flagged")).to_dicts():
+        reasons = []
+        if r["over_threshold"]:
+            reasons.append(
+                t("flag_over_threshold", lang, loss=percent(r["step_loss"]), threshold=percent(r["loss_threshold"]))
+            )
+        if r["worsened"]:
+            change = percent(r["loss_change"]) if r["loss_change"] is not None else "—"
+            reasons.append(
+                t(
+                    "flag_worsened",
+                    lang,
+                    change=change,
+                    previous=percent(r["comparison_step_loss"]),
+                    loss=percent(r["step_loss"]),
+                )
+            )
+        out.append(
+            t("flag_line", lang, stage=stage_name(r["stage"], lang), reasons=t("flag_joiner", lang).join(reasons))
+        )
+    return out
+
+
+def stage_table(stages: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, dict]:
+    """The stage figures as a table (percentages × 100) and its column configuration."""
+    table = stages.select(
+        pl.col("stage").map_elements(lambda s: stage_name(s, lang), return_dtype=pl.String).alias("stage"),
+        "reached",
+        *[
+            (pl.col(c) * 100).alias(c)
+            for c in ("step_conversion", "overall_conversion", "step_loss", "loss_threshold", "comparison_step_loss")
+        ],
+        "comparison_reached",
+        "flagged",
+    )
+    config = {
+        "stage": st.column_config.TextColumn(t("stage", lang)),
+        "reached": st.column_config.NumberColumn(t("leads_axis", lang), format="localized"),
+        "step_conversion": st.column_config.NumberColumn(t("step_conversion", lang), format=PERCENT_FORMAT),
+        "overall_conversion": st.column_config.NumberColumn(t("overall_conversion", lang), format=PERCENT_FORMAT),
+        "step_loss": st.column_config.NumberColumn(t("stage_loss", lang), format=PERCENT_FORMAT),
+        "loss_threshold": st.column_config.NumberColumn(t("threshold", lang), format=PERCENT_FORMAT),
+        "comparison_step_loss": st.column_config.NumberColumn(t("comparison_loss", lang), format=PERCENT_FORMAT),
+        "comparison_reached": st.column_config.NumberColumn(t("comparison_leads", lang), format="localized"),
+        "flagged": st.column_config.CheckboxColumn(t("flagged", lang)),
+    }
+    return table, config
+
+
+def breakdown_heatmap(breakdown: pl.DataFrame, names: dict[str, str], lang: str) -> go.Figure:
+    """Step conversion per stage (columns) for each value of the breakdown (rows, most leads on top)."""
+    values = breakdown.select("value", "leads").unique(maintain_order=True).to_dicts()
+    stages = breakdown.select("stage").unique(maintain_order=True)["stage"].to_list()
+    cells = {(r["value"], r["stage"]): r["step_conversion"] for r in breakdown.to_dicts()}
+    z = [[cells.get((v["value"], s)) for s in stages] for v in values]
+    labels = [f"{names.get(v['value'], v['value'])} ({count(v['leads'])})" for v in values]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[stage_name(s, lang) for s in stages],
+            y=labels,
+            text=[[percent(c) for c in row] for row in z],
+            texttemplate="%{text}",
+            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+            colorscale="Blues",
+            zmin=0,
+            zmax=1,
+            colorbar={"title": {"text": "%"}, "tickformat": ".0%", "thickness": 12},
+            xgap=2,
+            ygap=2,
+        )
+    )
+    style(
+        fig,
+        t("breakdown_heatmap_title", lang),
+        x_title=t("stage", lang),
+        height=_rows_height(len(values)),
+        legend=False,
+    )
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def breakdown_conversion(
+    breakdown: pl.DataFrame, names: dict[str, str], colours: dict[str, str], lang: str
+) -> go.Figure:
+    """Lead → disbursed conversion of each value of the breakdown, in the value's own colour."""
+    rows = breakdown.filter(pl.col("stage") == "disbursed").to_dicts()
+    fig = go.Figure(
+        go.Bar(
+            y=[f"{names.get(r['value'], r['value'])} ({count(r['leads'])})" for r in rows],
+            x=[r["overall_conversion"] for r in rows],
+            orientation="h",
+            marker={"color": [colours.get(r["value"], "#888888") for r in rows]},
+            text=[percent(r["overall_conversion"]) for r in rows],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}<br>%{text}<extra></extra>",
+        )
+    )
+    style(
+        fig,
+        t("breakdown_conversion_title", lang),
+        x_title=t("conversion_axis", lang),
+        height=_rows_height(len(rows)),
+        legend=False,
+    )
+    widest = max((r["overall_conversion"] or 0 for r in rows), default=0) or 0.01
+    fig.update_xaxes(tickformat=".0%", range=[0, widest * 1.3])
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def _rows_height(rows: int) -> int:
+    return max(300, 26 * rows + 130)
+
+
+def breakdown_table(breakdown: pl.DataFrame, names: dict[str, str], lang: str) -> tuple[pl.DataFrame, dict]:
+    """One row per breakdown value: leads, step conversion of each stage and lead → disbursed, in percent."""
+    stages = breakdown.select("stage").unique(maintain_order=True)["stage"].to_list()
+    wide = (
+        breakdown.select("value", "leads", "stage", (pl.col("step_conversion") * 100).alias("step"))
+        .pivot(on="stage", index=["value", "leads"], values="step")
+        .join(
+            breakdown.filter(pl.col("stage") == "disbursed").select(
+                "value", (pl.col("overall_conversion") * 100).alias("overall")
+            ),
+            on="value",
+            how="left",
+        )
+        .with_columns(pl.col("value").replace_strict(names, default=pl.col("value")).alias("name"))
+        .select("name", "leads", *stages, "overall")
+    )
+    config = {
+        "name": st.column_config.TextColumn(t("name", lang)),
+        "leads": st.column_config.NumberColumn(t("leads_axis", lang), format="localized"),
+        **{s: st.column_config.NumberColumn(stage_name(s, lang), format=PERCENT_FORMAT) for s in stages},
+        "overall": st.column_config.NumberColumn(t("lead_to_disbursed", lang), format=PERCENT_FORMAT),
+    }
+    return wide, config
+
+
+def trend_figure(trend: pl.DataFrame, stage: str, grain: str, lang: str) -> go.Figure:
+    """Lead → `stage` conversion of each cohort; cohorts whose window is still open dashed with hollow markers."""
+    rows = trend.filter(pl.col("stage") == stage).sort("cohort_start").to_dicts()
+    x = [r["cohort_start"] for r in rows]
+    y = [r["overall_conversion"] for r in rows]
+    complete = [bool(r["cohort_complete"]) for r in rows]
+    hover = [
+        t(
+            "trend_hover",
+            lang,
+            start=f"{r['cohort_start']:%Y-%m-%d}",
+            end=f"{r['cohort_end']:%Y-%m-%d}",
+            conversion=percent(r["overall_conversion"]),
+            leads=count(r["leads"]),
+            complete=percent(r["window_complete_share"]),
+        )
+        for r in rows
+    ]
+    # Complete cohorts as a solid line; from the last complete one on, a dashed line.
+    first_open = next((i for i, c in enumerate(complete) if not c and rows[i]["leads"]), len(rows))
+    solid = [v if i <= first_open - 1 or complete[i] else None for i, v in enumerate(y)]
+    dashed = [v if i >= max(first_open - 1, 0) else None for i, v in enumerate(y)]
+    name = t("stage_conversion_to", lang, stage=stage_name(stage, lang))
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=solid,
+            mode="lines+markers",
+            name=t("cohort_complete", lang),
+            line={"color": STAGE_COLOURS[4], "width": 2},
+            marker={"size": 7},
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
+    if first_open < len(rows):
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=dashed,
+                mode="lines+markers",
+                name=t("cohort_incomplete", lang),
+                line={"color": STAGE_COLOURS[4], "width": 2, "dash": "dash"},
+                marker={
+                    "size": 8,
+                    "symbol": ["circle" if c else "circle-open" for c in complete],
+                    "line": {"width": 2},
+                },
+                hovertext=hover,
+                hoverinfo="text",
+            )
+        )
+    style(fig, name, x_title=t(f"cohort_{grain}_axis", lang), y_title=t("conversion_axis", lang))
+    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    fig.update_xaxes(tickformat="%Y-%m-%d" if grain == "week" else "%Y-%m")
+    return fig
+
+
+def time_to_convert_figure(histogram: pl.DataFrame, lang: str) -> go.Figure:
+    """Disbursed leads of the cohort by days from lead to disbursement."""
+    rows = histogram.to_dicts()
+    fig = go.Figure(
+        go.Bar(
+            x=[r["bucket"] for r in rows],
+            y=[r["leads"] for r in rows],
+            text=[f"{count(r['leads'])} · {percent(r['share'])}" if r["leads"] else "" for r in rows],
+            textposition="outside",
+            textfont={"size": 12},
+            constraintext="none",
+            cliponaxis=False,
+            marker={"color": STAGE_COLOURS[5]},
+            hovertemplate=t("ttc_hover", lang) + "<extra></extra>",
+        )
+    )
+    style(
+        fig,
+        t("time_to_convert_title", lang),
+        x_title=t("days_to_disburse_axis", lang),
+        y_title=t("disbursed_leads_axis", lang),
+        legend=False,
+    )
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(range=[0, max(r["leads"] for r in rows) * 1.2 or 1])
+    return fig
+
+
+def dropped_table(dropped: pl.DataFrame, names: dict[str, dict[str, str]], lang: str) -> tuple[pl.DataFrame, dict]:
+    """The dropped leads for display: names instead of ids, outcomes and types in the interface language."""
+
+    def translated(column: str, prefix: str) -> pl.Expr:
+        return pl.col(column).map_elements(lambda v: t(f"{prefix}_{v}", lang), return_dtype=pl.String)
+
+    table = dropped.select(
+        "lead_id",
+        "created_at",
+        "furthest_stage_at",
+        translated("outcome", "outcome").alias("outcome"),
+        pl.col("reason").fill_null(""),
+        "window_complete",
+        "customer_id",
+        translated("customer_type", "customer_type").alias("customer_type"),
+        "officer_name",
+        "team_name",
+        pl.col("region_id").replace_strict(names["region"], default=pl.col("region_id")).alias("region"),
+        pl.col("channel_id").replace_strict(names["channel"], default=pl.col("channel_id")).alias("channel"),
+        translated("product_line", "product_line").alias("product_line"),
+    )
+    config = {
+        "lead_id": st.column_config.TextColumn(t("lead_id", lang)),
+        "created_at": st.column_config.DatetimeColumn(t("created_at", lang), format="YYYY-MM-DD HH:mm"),
+        "furthest_stage_at": st.column_config.DatetimeColumn(t("furthest_stage_at", lang), format="YYYY-MM-DD HH:mm"),
+        "outcome": st.column_config.TextColumn(t("outcome", lang)),
+        "reason": st.column_config.TextColumn(t("reason", lang)),
+        "window_complete": st.column_config.CheckboxColumn(t("window_complete", lang)),
+        "customer_id": st.column_config.TextColumn(t("customer", lang)),
+        "customer_type": st.column_config.TextColumn(t("customer_type", lang)),
+        "officer_name": st.column_config.TextColumn(t("officer", lang)),
+        "team_name": st.column_config.TextColumn(t("team", lang)),
+        "region": st.column_config.TextColumn(t("region", lang)),
+        "channel": st.column_config.TextColumn(t("channel", lang)),
+        "product_line": st.column_config.TextColumn(t("product_line", lang)),
+    }
+    return table, config
