@@ -18,6 +18,13 @@ navigation = st.navigation(
             url_path="overview",
             default=True,
         ),
+        st.Page("pages/funnel.py", title=t("page_funnel", lang), icon=":material/filter_alt:", url_path="funnel"),
+        st.Page(
+            "pages/disbursement.py",
+            title=t("page_disbursement", lang),
+            icon=":material/payments:",
+            url_path="disbursement",
+        ),
         st.Page("pages/teams.py", title=t("page_teams", lang), icon=":material/groups:", url_path="teams"),
         st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:", url_path="data"),
     ]
