@@ -1,0 +1,185 @@
+"""The Disbursement page on the small demo (AppTest): tiles equal to the query layer, targets, leaderboard, empty."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pipelines import periods
+from pipelines.queries import disbursement
+from pipelines.queries.filters import Filters, Period
+from tests.conftest import REPO
+from ui.format import count, days, money, percent
+from ui.i18n import t
+
+OCTOBER = Period(date(2026, 10, 1), date(2026, 10, 31))
+NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
+HEADINGS = ("volume_over_time", "disbursement_mix", "leaderboard")
+
+
+@pytest.fixture(scope="module")
+def demo(demo_warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(demo_warehouse), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def open_page(demo_warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    monkeypatch.setenv("LOAN_DASHBOARD_DB", str(demo_warehouse))
+
+    def run(**params: str) -> AppTest:
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+        for name, value in params.items():
+            at.query_params[name] = value
+        at.run()
+        at.switch_page("pages/disbursement.py")
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return run
+
+
+def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def captions(at: AppTest) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def test_november_tiles_equal_the_query_layer(open_page, demo) -> None:
+    # November 2026 is in progress on the as-of day (2026-11-20): pacing is shown.
+    at = open_page(period="2026-11")
+    filters = Filters(NOVEMBER, comparison=OCTOBER)
+    summary = disbursement.disbursement_summary(demo, filters).row(0, named=True)
+    previous = disbursement.disbursement_summary(demo, filters.for_period(OCTOBER)).row(0, named=True)
+
+    assert [x.value for x in at.title] == ["Disbursement"]
+    headings = [x.value for x in at.subheader]
+    assert all(t(key, "en") in headings for key in HEADINGS)
+    shown = metrics(at)
+
+    def relative(key: str) -> str:
+        return f"{(float(summary[key]) / float(previous[key]) - 1) * 100:+.1f}%"
+
+    def points(key: str) -> str:
+        return f"{(summary[key] - previous[key]) * 100:+.1f} pp"
+
+    assert shown[t("disbursed_amount", "en")] == (money(summary["amount"]), relative("amount"))
+    assert shown[t("disbursed_count", "en")] == (count(summary["loans"]), relative("loans"))
+    assert shown[t("average_ticket", "en")] == (money(summary["average_ticket"]), relative("average_ticket"))
+    assert shown[t("attainment", "en")] == (percent(summary["attainment"]), points("attainment"))
+    stretch = (percent(summary["stretch_attainment"]), points("stretch_attainment"))
+    assert shown[t("stretch_attainment", "en")] == stretch
+    assert summary["pacing"] is not None
+    assert shown[t("pacing", "en")][0] == percent(summary["pacing"])
+    assert shown[t("repeat_loan_rate", "en")] == (percent(summary["repeat_rate"]), points("repeat_rate"))
+    cycle_change = f"{summary['conversion_cycle_days'] - previous['conversion_cycle_days']:+.1f} days"
+    assert shown[t("conversion_cycle", "en")] == (days(summary["conversion_cycle_days"]), cycle_change)
+    # The target next to the amount, the band on the attainment tile, the elapsed share on pacing.
+    text = " ".join(captions(at))
+    assert money(summary["base_target"]) in text and money(summary["stretch_target"]) in text
+    assert f":red-badge[{t('band_red', 'en', red='80%')}]" in text  # 68% of target: red
+    assert percent(summary["elapsed_share"]) in text
+    assert t("targets_not_applicable", "en") not in text
+
+
+def test_finished_period_has_no_pacing(open_page, demo) -> None:
+    at = open_page(period="2026-10")
+    summary = disbursement.disbursement_summary(demo, Filters(OCTOBER)).row(0, named=True)
+    assert summary["period_complete"] and summary["pacing"] is None
+    assert metrics(at)[t("pacing", "en")][0] == "—"
+    assert t("pacing_period_complete", "en") in captions(at)
+
+
+def test_officer_filter_has_no_target_and_says_so(open_page, demo) -> None:
+    officer = demo.sql(
+        "select officer_id from agg_disbursement_daily where disbursed_date between ? and ? "
+        "group by 1 order by sum(amount) desc, 1 limit 1",
+        params=[OCTOBER.start, OCTOBER.end],
+    ).fetchall()[0][0]
+    at = open_page(period="2026-10", officer=officer)
+    summary = disbursement.disbursement_summary(
+        demo, Filters(OCTOBER, comparison=Period(date(2026, 9, 1), date(2026, 9, 30)), officer_ids=(officer,))
+    ).row(0, named=True)
+    shown = metrics(at)
+    assert shown[t("disbursed_amount", "en")][0] == money(summary["amount"])
+    assert summary["attainment"] is None
+    # Empty, never 0%.
+    assert shown[t("attainment", "en")] == ("—", "")
+    assert shown[t("stretch_attainment", "en")] == ("—", "")
+    assert t("targets_not_applicable", "en") in captions(at)
+
+
+def test_leaderboard_is_the_query_layers(open_page, demo) -> None:
+    at = open_page(period="2026-10")
+    filters = Filters(OCTOBER, comparison=Period(date(2026, 9, 1), date(2026, 9, 30)))
+    board = disbursement.leaderboard(demo, filters, "region")
+    table = at.dataframe[-1].value
+    assert list(table["name"]) == board["name"].to_list()
+    assert [round(v, 2) for v in table["amount"]] == [float(v) for v in board["amount"]]
+    assert [round(v, 6) for v in table["attainment"]] == [round(v * 100, 6) for v in board["attainment"]]
+
+    at.segmented_control(key="disbursement_leaderboard_level").set_value("officer").run()
+    assert not at.exception
+    board = disbursement.leaderboard(demo, filters, "officer")
+    table = at.dataframe[-1].value
+    assert list(table["name"]) == board["name"].to_list()
+    assert "attainment" not in table.columns  # account managers have no targets of their own
+    assert t("officer_no_target", "en") in captions(at)
+
+
+def test_mix_and_grain_switches(open_page, demo) -> None:
+    at = open_page(period="2026-10")
+    filters = Filters(OCTOBER, comparison=Period(date(2026, 9, 1), date(2026, 9, 30)))
+    at.segmented_control(key="disbursement_mix_by").set_value("channel").run()
+    at.segmented_control(key="disbursement_grain").set_value("week").run()
+    at.segmented_control(key="disbursement_volume_view").set_value("cumulative").run()
+    assert not at.exception
+    mix = disbursement.disbursement_mix(demo, filters, "channel")
+    charts = at.get("plotly_chart")
+    for name in mix["value_name"]:
+        assert name in charts[1].proto.spec
+    series = disbursement.disbursement_series(demo, filters, "week")
+    assert len(series) == 5  # Oct 1–4, then four weeks from Monday
+    assert str(float(series["cumulative_amount"][-1])).rstrip("0").rstrip(".") in charts[0].proto.spec
+
+
+def test_chinese(open_page, demo) -> None:
+    at = open_page(period="2026-10", lang="zh")
+    assert [x.value for x in at.title] == ["放款"]
+    summary = disbursement.disbursement_summary(demo, Filters(OCTOBER)).row(0, named=True)
+    assert metrics(at)["放款金额"][0] == money(summary["amount"], "zh")
+    assert metrics(at)["件均金额"][0] == money(summary["average_ticket"], "zh")
+
+
+def test_a_period_without_loans_shows_the_empty_state(open_page, demo) -> None:
+    anchor = demo.sql("select biweekly_anchor_monday from cfg_params").fetchall()[0][0]
+    # The demo's leads start a few days before its first loan: the first week has none.
+    first_day = demo.sql("select min(created_date) from fct_leads").fetchall()[0][0]
+    week = periods.containing("week", first_day, anchor)
+    assert disbursement.disbursement_summary(demo, Filters(week)).row(0, named=True)["loans"] == 0
+    at = open_page(period=periods.to_text("week", week))
+    assert [i.value for i in at.info] == [t("empty_selection", "en")]
+    assert not at.metric
+    assert not at.get("plotly_chart")
+
+
+@pytest.mark.parametrize("link", ["2020-01-01..2020-01-31", "2026-01-01..2027-12-31", "2019-03"])
+def test_a_link_with_a_period_outside_the_data_is_ignored_with_a_notice(demo_warehouse, monkeypatch, link) -> None:
+    # Before the fix, a date range outside [first day, as-of] made the filter bar's date input raise.
+    monkeypatch.setenv("LOAN_DASHBOARD_DB", str(demo_warehouse))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.query_params["period"] = link
+    at.switch_page("pages/disbursement.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(link in w.value for w in at.warning)
+    assert at.title[0].value == "Disbursement"
