@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import plotly.graph_objects as go
+import plotly.io as pio
 import streamlit as st
 
 # A qualitative palette readable on white (Okabe–Ito first, then Tableau), enough for the seven regions.
@@ -49,6 +50,9 @@ BAND_COLOURS = {"red": "#d62728", "amber": "#ff9f1c", "green": "#2ca02c", "bonus
 TARGET_COLOUR = "#555555"
 STRETCH_COLOUR = "#999999"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# The house template as plotly's default: a new figure takes the default cheaply, while setting
+# `template=` on each figure validates the whole template again (about 40 ms a figure).
+pio.templates.default = "plotly_white"
 
 
 def colour_map(all_values: Iterable[str]) -> dict[str, str]:
@@ -72,7 +76,6 @@ def style(
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
         showlegend=legend,
-        template="plotly_white",
         hoverlabel={"namelength": -1},
     )
     if x_title is not None:
