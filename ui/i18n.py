@@ -757,6 +757,590 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "相同筛选条件下全部的放款金额",
     },
     "def_amount_share_rules": {"en": "Empty when nothing was disbursed.", "zh": "无放款时为空。"},
+    # Credit quality and Customers pages
+    "credit_title": {"en": "Credit quality", "zh": "资产质量"},
+    "credit_basis": {"en": "Figures", "zh": "口径"},
+    "credit_basis_balance": {"en": "By balance", "zh": "按余额"},
+    "credit_basis_count": {"en": "By loan count", "zh": "按笔数"},
+    "credit_snapshot_as_of": {"en": "the as-of date", "zh": "数据截止日"},
+    "credit_snapshot_month_end": {"en": "the latest month-end in the period", "zh": "期间内最近的月末"},
+    "credit_snapshot_caption": {
+        "en": "Balances and ratios at {date} ({kind}): credit figures are snapshots, taken at every month-end and "
+        "at the as-of date.",
+        "zh": "余额与比率为 {date} ({kind}) 的时点数据: 资产质量指标在每个月末及数据截止日取快照。",
+    },
+    "credit_no_comparison": {"en": "No comparison period.", "zh": "未选择对比期间。"},
+    "credit_same_snapshot": {
+        "en": "The comparison period's last snapshot is also {date}, so there is no change to show; compare months "
+        "or quarters to see one.",
+        "zh": "对比期间的最近快照同为 {date}, 因此没有变化可显示; 按月或按季度对比可查看变化。",
+    },
+    "credit_compared_with": {
+        "en": "Changes against {date}, the comparison period's last snapshot.",
+        "zh": "变化对比 {date} (对比期间的最近快照)。",
+    },
+    "credit_active_loans": {"en": "Active loans", "zh": "在贷笔数"},
+    "credit_by_count_suffix": {"en": " (by count)", "zh": " (按笔数)"},
+    "credit_loans_suffix": {"en": " (loans)", "zh": " (笔数)"},
+    "credit_writeoffs_in_period": {"en": "Write-offs in the period", "zh": "本期核销"},
+    "credit_writeoff_loans": {"en": "Loans written off", "zh": "核销笔数"},
+    "credit_trend_heading": {"en": "Delinquency over time", "zh": "逾期趋势"},
+    "credit_ratio_trend_title": {
+        "en": "Overdue rate, PAR30, PAR90 and NPL ratio at each snapshot",
+        "zh": "各快照日的逾期率、PAR30、PAR90 与不良率",
+    },
+    "credit_axis_snapshot": {"en": "Snapshot date", "zh": "快照日"},
+    "credit_axis_share_balance": {"en": "% of outstanding balance", "zh": "占贷款余额 %"},
+    "credit_axis_share_loans": {"en": "% of active loans", "zh": "占在贷笔数 %"},
+    "credit_npl_equals_par90": {
+        "en": "The NPL ratio (dashed) equals PAR90 here: with the configured five-tier minimums, substandard "
+        "starts at 91 days past due.",
+        "zh": "此处不良率 (虚线) 与 PAR90 相同: 按当前的五级分类配置, 次级从逾期 91 天起算。",
+    },
+    "credit_balance_title": {"en": "Outstanding balance and write-offs per month", "zh": "贷款余额与每月核销"},
+    "credit_mix_heading": {"en": "Delinquency mix", "zh": "逾期结构"},
+    "credit_bucket_mix_title": {
+        "en": "Past due by DPD bucket (the stack is the overdue rate)",
+        "zh": "逾期档位结构 (堆叠合计即逾期率)",
+    },
+    "credit_five_tier_title": {"en": "Five-tier classes other than normal", "zh": "五级分类: 关注、次级、可疑、损失"},
+    "credit_at_snapshot_table": {"en": "Every class at {date}, with shares", "zh": "{date} 各档位明细及占比"},
+    "credit_dpd_bucket": {"en": "DPD bucket", "zh": "逾期档位"},
+    "credit_five_tier_class": {"en": "Five-tier class", "zh": "五级分类"},
+    "credit_share_of_balance": {"en": "Share of balance", "zh": "余额占比"},
+    "credit_share_of_loans": {"en": "Share of loans", "zh": "笔数占比"},
+    "credit_vintage_heading": {"en": "Vintage analysis", "zh": "账龄分析 (Vintage)"},
+    "credit_vintage_threshold": {"en": "Days past due", "zh": "逾期天数"},
+    "credit_vintage_month": {"en": "Vintage (disbursement month)", "zh": "放款月 (Vintage)"},
+    "credit_dpd_over": {"en": "{days}+ days", "zh": "{days}+ 天"},
+    "credit_vintage_triangle_title": {
+        "en": "Vintage triangle: balance over {threshold} days past due, % of original principal",
+        "zh": "Vintage 三角: 逾期 {threshold} 天以上余额占放款本金 %",
+    },
+    "credit_vintage_hover": {
+        "en": "Vintage %{y}, MOB %{x}: %{z:.2%}<br>Original principal %{customdata}",
+        "zh": "放款月 %{y}, 账龄 %{x}: %{z:.2%}<br>放款本金 %{customdata}",
+    },
+    "credit_vintage_caption": {
+        "en": "Each cell: the vintage's balance past the chosen days overdue at that month on book, as a % of all "
+        "it disbursed. Read down a column to compare vintages at the same age.",
+        "zh": "每格: 该放款月批次在对应账龄时逾期超过所选天数的余额, 占该批次放款本金的百分比。"
+        "同一列自上而下可比较相同账龄下的各批次。",
+    },
+    "credit_vintage_curves_title": {
+        "en": "Vintage curves ({threshold}+ days past due), one line per vintage, darker is more recent",
+        "zh": "Vintage 曲线 (逾期 {threshold}+ 天), 每条线为一个放款月, 颜色越深越新",
+    },
+    "credit_axis_share_original": {"en": "% of original principal", "zh": "占放款本金 %"},
+    "credit_original_principal": {"en": "Original principal", "zh": "放款本金"},
+    "credit_roll_heading": {"en": "Roll rates", "zh": "迁徙率 (滚动率)"},
+    "credit_roll_matrix_title": {
+        "en": "Roll-rate matrix: bucket at t → state at t+1 (% of balance)",
+        "zh": "迁徙矩阵: t 时档位 → t+1 时状态 (占余额 %)",
+    },
+    "credit_axis_state_next": {"en": "State at the next snapshot (t+1)", "zh": "下一快照 (t+1) 的状态"},
+    "credit_axis_bucket_now": {"en": "Bucket at t", "zh": "t 时档位"},
+    "credit_roll_hover": {"en": "%{y} → %{x}: %{z:.1%}", "zh": "%{y} → %{x}: %{z:.1%}"},
+    "credit_roll_pairs": {
+        "en": "Pooled over the snapshot pairs {pairs}; each row sums to 100%.",
+        "zh": "汇总快照对 {pairs}; 每行合计 100%。",
+    },
+    "credit_roll_part_month": {
+        "en": "The pair ending at the as-of date covers part of a month.",
+        "zh": "截至数据截止日的快照对不足一个月。",
+    },
+    "credit_roll_trend_title": {"en": "Roll rates over time", "zh": "迁徙率趋势"},
+    "credit_axis_pair_end": {"en": "Later snapshot of the pair (t+1)", "zh": "快照对的后一日 (t+1)"},
+    "credit_state_closed": {"en": "Closed", "zh": "结清"},
+    "credit_state_written_off": {"en": "Written off", "zh": "核销"},
+    "credit_balance_at_t": {"en": "Balance at t", "zh": "t 时余额"},
+    "credit_ew_caption": {
+        "en": "Every region, team, account manager, product line and channel at {date}: flagged when its overdue "
+        "rate (M1+, by balance) is above the mean plus 2 standard deviations of its own previous 6 "
+        "month-ends and its balance is above the minimum.",
+        "zh": "{date} 各区域、团队、客户经理、产品线和渠道: 当其逾期率 (M1+, 按余额) 高于自身前 6 个月末均值加 2 "
+        "个标准差, 且贷款余额高于下限时触发预警。",
+    },
+    "credit_ew_flagged_only": {"en": "Flagged only", "zh": "仅显示预警项"},
+    "credit_ew_none": {
+        "en": "No region, team, account manager, product line or channel is above its threshold.",
+        "zh": "没有区域、团队、客户经理、产品线或渠道超过预警阈值。",
+    },
+    "credit_ew_count": {
+        "en": "**{n}** flagged out of {total} checked.",
+        "zh": "共检查 {total} 项, **{n}** 项触发预警。",
+    },
+    "credit_ew_dimension": {"en": "Level", "zh": "维度"},
+    "credit_ew_value": {"en": "Name", "zh": "名称"},
+    "credit_ew_threshold": {"en": "Threshold (mean + 2σ)", "zh": "阈值 (均值 + 2σ)"},
+    "credit_ew_mean": {"en": "Mean of previous month-ends", "zh": "前期月末均值"},
+    "credit_ew_overdue_balance": {"en": "Overdue balance (M1+)", "zh": "逾期余额 (M1+)"},
+    "credit_ew_points": {"en": "Month-ends in history", "zh": "历史月末数"},
+    "credit_ew_flagged": {"en": "Flagged", "zh": "预警"},
+    "customers_title": {"en": "Customers", "zh": "客户"},
+    "customers_as_of_caption": {
+        "en": "Customers as of {as_of}: RFM is a snapshot at a month-end (or the as-of date), here the latest one "
+        "on or before the period's last day ({end}).",
+        "zh": "客户数据截至 {as_of}: RFM 为月末 (或数据截止日) 的时点快照, 取期间最后一天 ({end}) 及之前最近的一个。",
+    },
+    "customers_no_comparison": {"en": "No comparison.", "zh": "不对比。"},
+    "customers_compared_with": {"en": "Changes against {date}.", "zh": "变化对比 {date}。"},
+    "customers_compared_previous": {
+        "en": "Changes against {date}, the month-end before (the comparison period picks the same snapshot).",
+        "zh": "变化对比上一月末 {date} (对比期间对应的快照与本期相同)。",
+    },
+    "customers_scored": {"en": "Scored customers", "zh": "评分客户数"},
+    "customers_monetary": {"en": "Monetary (lookback window)", "zh": "放款额 (回溯窗口)"},
+    "customers_risk_share": {"en": "Share in risk segments", "zh": "风险客群占比"},
+    "customers_strategic_at_risk": {"en": "Strategic customers at risk", "zh": "流失风险战略客户"},
+    "customers_segments_heading": {"en": "RFM segments", "zh": "RFM 客群"},
+    "customers_measure": {"en": "Show", "zh": "显示"},
+    "customers_measure_customers": {"en": "Customers", "zh": "客户数"},
+    "customers_measure_monetary": {"en": "Monetary", "zh": "放款额"},
+    "customers_grid_title": {"en": "RFM segment grid: {measure}", "zh": "RFM 客群矩阵: {measure}"},
+    "customers_axis_fm": {"en": "Frequency & monetary score (FM)", "zh": "频次与金额评分 (FM)"},
+    "customers_axis_r": {"en": "Recency score (R)", "zh": "近度评分 (R)"},
+    "customers_summary_heading": {
+        "en": "**Segment summary**, change against {date}",
+        "zh": "**客群汇总**, 变化对比 {date}",
+    },
+    "customers_customer_share": {"en": "% of customers", "zh": "客户占比 %"},
+    "customers_monetary_share": {"en": "% of monetary", "zh": "放款额占比 %"},
+    "customers_change_customers": {"en": "Change", "zh": "客户数变化"},
+    "customers_change_monetary": {"en": "Change (¥)", "zh": "放款额变化"},
+    "customers_tier_grade_heading": {"en": "Tier × credit grade", "zh": "客户分层 × 信用等级"},
+    "customers_tier_grade_title": {
+        "en": "Customer tier by credit grade: {measure}",
+        "zh": "客户分层 × 信用等级: {measure}",
+    },
+    "customers_axis_grade": {"en": "Credit grade", "zh": "信用等级"},
+    "customers_axis_tier": {"en": "Customer tier", "zh": "客户分层"},
+    "customers_unrated": {"en": "Unrated", "zh": "未评级"},
+    "customers_not_scored": {"en": "Not scored", "zh": "未评分"},
+    "customers_migration_heading": {"en": "Segment migration", "zh": "客群迁移"},
+    "customers_migration_from": {"en": "From", "zh": "起始日期"},
+    "customers_migration_to": {"en": "To", "zh": "结束日期"},
+    "customers_build_as_of": {"en": "as-of date", "zh": "数据截止日"},
+    "customers_month_end": {"en": "month-end", "zh": "月末"},
+    "customers_migration_same": {
+        "en": "Pick two different dates to see customers move between segments.",
+        "zh": "请选择两个不同的日期以查看客群迁移。",
+    },
+    "customers_migration_title": {
+        "en": "Segment migration {source} → {target} (customers; colour = share of the row)",
+        "zh": "客群迁移 {source} → {target} (客户数; 颜色 = 占该行比例)",
+    },
+    "customers_segment_at": {"en": "Segment at {date}", "zh": "{date} 客群"},
+    "customers_migration_hover": {
+        "en": "{source} → {target}: {n} customers ({share} of {source})",
+        "zh": "{source} → {target}: {n} 位客户 (占{source}的 {share})",
+    },
+    "customers_share_of_row": {"en": "Share of the row", "zh": "占该行比例"},
+    "customers_segment_from": {"en": "Segment before", "zh": "原客群"},
+    "customers_segment_to": {"en": "Segment after", "zh": "现客群"},
+    "customers_lists_heading": {"en": "Customers to act on", "zh": "待跟进客户"},
+    "customers_list_strategic_at_risk": {"en": "Strategic customers at risk ({n})", "zh": "流失风险战略客户 ({n})"},
+    "customers_list_repeat_loan_candidates": {"en": "Repeat-loan candidates ({n})", "zh": "复贷潜力客户 ({n})"},
+    "customers_list_moved_into_risk": {"en": "Moved into risk segments ({n})", "zh": "新进入风险客群 ({n})"},
+    "customers_list_strategic_about": {
+        "en": "Strategic customers (a single loan of ¥5M or more) who at {date} are in a slipping segment: at "
+        "risk, can't lose or hibernating. Call them before they borrow elsewhere; the largest monetary comes "
+        "first.",
+        "zh": "截至 {date} 处于流失风险、重要挽留或沉睡客群的战略客户 (单笔放款 500 万元及以上)。"
+        "请在其转向他行之前主动联系; 按放款额从大到小排列。",
+    },
+    "customers_list_repeat_about": {
+        "en": "Good customers due another loan at {date}: champions, loyal, potential, promising or need-attention "
+        "segments, credit grade {grade} or better, no new loan for {days} days or more, nothing past due and "
+        "nothing ever written off. The best FM score comes first.",
+        "zh": "截至 {date} 适合再次放款的优质客户: 属于重要价值、忠诚、潜力、有前景或需关注客群, 信用等级 {grade} "
+        "及以上, 已有 {days} 天及以上没有新放款, 当前无逾期且从未被核销。按 FM 评分从高到低排列。",
+    },
+    "customers_list_moved_about": {
+        "en": "Customers who at {date} are in a risk segment (at risk, can't lose, hibernating) but were not at "
+        "{since}: they were in another segment or not yet scored. The largest monetary comes first.",
+        "zh": "截至 {date} 处于风险客群 (流失风险、重要挽留、沉睡), 而在 {since} 时不在其中 "
+        "(属于其他客群或尚未评分) 的客户。按放款额从大到小排列。",
+    },
+    "customers_list_capped": {
+        "en": "The first {n} are shown; the downloads hold the same {n}.",
+        "zh": "仅显示前 {n} 位; 下载内容与显示一致。",
+    },
+    "customers_list_empty": {
+        "en": "No customer is on this list for these filters.",
+        "zh": "在当前筛选条件下没有符合的客户。",
+    },
+    "customers_customer": {"en": "Customer", "zh": "客户"},
+    "customers_industry": {"en": "Industry", "zh": "行业"},
+    "customers_credit_score": {"en": "Credit score", "zh": "信用评分"},
+    "customers_recency_days": {"en": "Days since last loan", "zh": "距上次放款天数"},
+    "customers_frequency": {"en": "Loans in window", "zh": "窗口期放款笔数"},
+    "customers_max_principal": {"en": "Largest loan", "zh": "单笔最大放款"},
+    "customers_latest_loan": {"en": "Latest loan", "zh": "最近放款日"},
+    "customers_active_loans": {"en": "Active loans", "zh": "在贷笔数"},
+    "customers_past_due_loans": {"en": "Loans past due", "zh": "逾期笔数"},
+    "customers_max_dpd": {"en": "Max days past due", "zh": "最大逾期天数"},
+    # Credit quality and Customers pages: metric definitions in Chinese (English as in pipelines/queries)
+    "def_outstanding_balance_name": {"en": "Outstanding balance", "zh": "贷款余额"},
+    "def_outstanding_balance_numerator": {
+        "en": "Principal still owed on active loans: principal minus the principal of installments settled by the "
+        "snapshot date",
+        "zh": "在贷贷款仍未偿还的本金: 放款本金减去截至快照日已结清期次的应还本金",
+    },
+    "def_outstanding_balance_rules": {
+        "en": "Measured at a snapshot date; closed and written-off loans count 0. An installment is settled when "
+        "everything due up to and including it (principal and interest, in due-date order) has been paid, "
+        "within 0.01.",
+        "zh": "按快照日计量; 已结清和已核销的贷款计为 0。某一期次视为已结清, 指截至该期 (含) "
+        "按到期日顺序累计应还的本金和利息均已还清 (容差 0.01)。",
+    },
+    "def_active_loans_name": {"en": "Active loans", "zh": "在贷笔数"},
+    "def_active_loans_numerator": {
+        "en": "Loans neither closed (every installment settled) nor written off at the snapshot date",
+        "zh": "快照日既未结清 (全部期次已结清) 也未核销的贷款笔数",
+    },
+    "def_active_loans_rules": {"en": "Measured at a snapshot date.", "zh": "按快照日计量。"},
+    "def_overdue_rate_name": {"en": "Overdue rate (M1+)", "zh": "逾期率 (M1+)"},
+    "def_overdue_rate_numerator": {
+        "en": "Outstanding balance of active loans 1 or more days past due",
+        "zh": "逾期 1 天及以上的在贷贷款余额",
+    },
+    "def_overdue_rate_denominator": {"en": "Outstanding balance of active loans", "zh": "在贷贷款余额"},
+    "def_overdue_rate_rules": {
+        "en": "Days past due count from the earliest unsettled installment whose due date is before the snapshot "
+        "date; on the due date itself a loan is not yet past due. Measured at a snapshot date (a month-end, "
+        "or the as-of date); a period shows its latest snapshot on or before its last day. Active loans only "
+        "(closed and written-off loans have no balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "逾期天数从到期日早于快照日的最早一期未结清期次起算; 到期日当天尚不算逾期。按快照日 "
+        "(月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
+    },
+    "def_par30_name": {"en": "PAR30", "zh": "PAR30"},
+    "def_par30_numerator": {
+        "en": "Outstanding balance of active loans more than 30 days past due",
+        "zh": "逾期超过 30 天的在贷贷款余额",
+    },
+    "def_par30_denominator": {"en": "Outstanding balance of active loans", "zh": "在贷贷款余额"},
+    "def_par30_rules": {
+        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
+        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
+        "(blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
+    },
+    "def_par90_name": {"en": "PAR90", "zh": "PAR90"},
+    "def_par90_numerator": {
+        "en": "Outstanding balance of active loans more than 90 days past due",
+        "zh": "逾期超过 90 天的在贷贷款余额",
+    },
+    "def_par90_denominator": {"en": "Outstanding balance of active loans", "zh": "在贷贷款余额"},
+    "def_par90_rules": {
+        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
+        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
+        "(blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
+    },
+    "def_npl_ratio_name": {"en": "NPL ratio", "zh": "不良率"},
+    "def_npl_ratio_numerator": {
+        "en": "Outstanding balance of active loans classed substandard, doubtful or loss (by days past due, with "
+        "the configured five-tier minimums: 91, 271 and 361 days by default)",
+        "zh": "五级分类为次级、可疑或损失的在贷贷款余额 (按逾期天数及配置的五级分类下限: 默认 91、271、361 天)",
+    },
+    "def_npl_ratio_denominator": {"en": "Outstanding balance of active loans", "zh": "在贷贷款余额"},
+    "def_npl_ratio_rules": {
+        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
+        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
+        "(blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
+    },
+    "def_overdue_rate_by_count_name": {"en": "Overdue rate (M1+), by count", "zh": "逾期率 (M1+, 按笔数)"},
+    "def_overdue_rate_by_count_numerator": {
+        "en": "Number of active loans 1 or more days past due",
+        "zh": "逾期 1 天及以上的在贷贷款笔数",
+    },
+    "def_overdue_rate_by_count_denominator": {"en": "Number of active loans", "zh": "在贷贷款笔数"},
+    "def_overdue_rate_by_count_rules": {
+        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
+        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
+        "(blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
+    },
+    "def_par30_by_count_name": {"en": "PAR30, by count", "zh": "PAR30 (按笔数)"},
+    "def_par30_by_count_numerator": {
+        "en": "Number of active loans more than 30 days past due",
+        "zh": "逾期超过 30 天的在贷贷款笔数",
+    },
+    "def_par30_by_count_denominator": {"en": "Number of active loans", "zh": "在贷贷款笔数"},
+    "def_par30_by_count_rules": {
+        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
+        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
+        "(blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
+    },
+    "def_par90_by_count_name": {"en": "PAR90, by count", "zh": "PAR90 (按笔数)"},
+    "def_par90_by_count_numerator": {
+        "en": "Number of active loans more than 90 days past due",
+        "zh": "逾期超过 90 天的在贷贷款笔数",
+    },
+    "def_par90_by_count_denominator": {"en": "Number of active loans", "zh": "在贷贷款笔数"},
+    "def_par90_by_count_rules": {
+        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
+        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
+        "(blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
+    },
+    "def_npl_ratio_by_count_name": {"en": "NPL ratio, by count", "zh": "不良率 (按笔数)"},
+    "def_npl_ratio_by_count_numerator": {
+        "en": "Number of active loans classed substandard, doubtful or loss",
+        "zh": "五级分类为次级、可疑或损失的在贷贷款笔数",
+    },
+    "def_npl_ratio_by_count_denominator": {"en": "Number of active loans", "zh": "在贷贷款笔数"},
+    "def_npl_ratio_by_count_rules": {
+        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
+        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
+        "(blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
+    },
+    "def_dpd_bucket_mix_name": {"en": "DPD bucket mix", "zh": "逾期档位结构"},
+    "def_dpd_bucket_mix_numerator": {
+        "en": "Outstanding balance (or number) of active loans in each days-past-due bucket: M0 = 0, M1 = 1–30, M2 "
+        "= 31–60, M3 = 61–90, M4 = 91–120, M5 = 121–150, M6 = 151–180, M7+ = over 180 (configurable)",
+        "zh": "各逾期档位在贷贷款的余额 (或笔数): M0 = 0 天, M1 = 1–30 天, M2 = 31–60 天, M3 = 61–90 天, M4 = "
+        "91–120 天, M5 = 121–150 天, M6 = 151–180 天, M7+ = 180 天以上 (可配置)",
+    },
+    "def_dpd_bucket_mix_denominator": {
+        "en": "Outstanding balance (or number) of all active loans",
+        "zh": "全部在贷贷款的余额 (或笔数)",
+    },
+    "def_dpd_bucket_mix_rules": {
+        "en": "Measured at a snapshot date. M4+ groups M4 to M7+ where space is short.",
+        "zh": "按快照日计量。空间有限时 M4 至 M7+ 合并显示为 M4+。",
+    },
+    "def_five_tier_mix_name": {"en": "Five-tier classification mix", "zh": "五级分类结构"},
+    "def_five_tier_mix_numerator": {
+        "en": "Outstanding balance (or number) of active loans in each class by days past due: normal (正常) 0, "
+        "special mention (关注) 1–90, substandard (次级) 91–270, doubtful (可疑) 271–360, loss (损失) over "
+        "360 (configurable minimums)",
+        "zh": "按逾期天数划分的各类在贷贷款余额 (或笔数): 正常 0 天, 关注 1–90 天, 次级 91–270 天, 可疑 271–360 "
+        "天, 损失 360 天以上 (下限可配置)",
+    },
+    "def_five_tier_mix_denominator": {
+        "en": "Outstanding balance (or number) of all active loans",
+        "zh": "全部在贷贷款的余额 (或笔数)",
+    },
+    "def_five_tier_mix_rules": {"en": "Measured at a snapshot date.", "zh": "按快照日计量。"},
+    "def_vintage_ratio_name": {"en": "Vintage curve (30+/60+/90+)", "zh": "Vintage 曲线 (30+/60+/90+)"},
+    "def_vintage_ratio_numerator": {
+        "en": "Outstanding balance, at months-on-book n, of the vintage's active loans more than 30 (or 60, or 90) "
+        "days past due",
+        "zh": "放款月批次在账龄 n 时逾期超过 30 (或 60、90) 天的在贷余额",
+    },
+    "def_vintage_ratio_denominator": {
+        "en": "Original principal of every loan disbursed in the vintage month, including loans already closed or "
+        "written off",
+        "zh": "该放款月全部贷款的放款本金, 包括已结清或已核销的贷款",
+    },
+    "def_vintage_ratio_rules": {
+        "en": "Vintage = disbursement month; months on book = calendar months from the vintage month to the "
+        "snapshot date's month (a December loan is at MOB 1 at the end of January). The as-of month's cell "
+        "is measured at the as-of date. The triangle shows vintages up to the period's snapshot.",
+        "zh": "批次 (Vintage) = 放款月份; 账龄 (MOB) = 从放款月到快照日所在月的自然月数 (12 月放款的贷款在 1 "
+        "月末账龄为 1)。数据截止月的单元格按数据截止日计量。三角图显示截至期间快照的各批次。",
+    },
+    "def_roll_rate_name": {"en": "Roll rate", "zh": "迁徙率 (滚动率)"},
+    "def_roll_rate_numerator": {
+        "en": "Outstanding balance at snapshot t of active loans in bucket b at t that are in bucket b′ (or "
+        "closed, or written off) at the next snapshot t+1",
+        "zh": "快照 t 时处于档位 b、在下一快照 t+1 时处于档位 b′ (或已结清、已核销) 的在贷贷款在 t 时的余额",
+    },
+    "def_roll_rate_denominator": {
+        "en": "Outstanding balance at t of all active loans in bucket b at t",
+        "zh": "快照 t 时处于档位 b 的全部在贷贷款在 t 时的余额",
+    },
+    "def_roll_rate_rules": {
+        "en": "Each row of the matrix sums to 100%. A period's matrix pools every pair of consecutive snapshots "
+        "whose later date falls in the period (when none does, the latest pair ending before the period's "
+        "end). The last pair runs from the last month-end to the as-of date, a part month. The trend shows "
+        "M0→M1, M1→M2 and M2→M3 for each pair.",
+        "zh": "矩阵每行合计 100%。期间的矩阵汇总后一快照日落在期间内的所有相邻快照对 (若没有, "
+        "则取期间结束前最近的一对)。最后一对从上一月末到数据截止日, 不足一个月。趋势图显示每一对的 M0→M1、"
+        "M1→M2 和 M2→M3。",
+    },
+    "def_write_offs_name": {"en": "Write-offs", "zh": "核销"},
+    "def_write_offs_numerator": {
+        "en": "Principal outstanding on the write-off date (principal minus the principal of installments settled "
+        "by that day) of loans written off in the period",
+        "zh": "本期核销贷款在核销日的未偿本金 (放款本金减去截至当日已结清期次的本金)",
+    },
+    "def_write_offs_rules": {
+        "en": "By write-off date. A loan already closed before its write-off date does not count (it has nothing "
+        "outstanding and its history ends at closing).",
+        "zh": "按核销日统计; 核销当日的还款计入, 之后的回收不计入。晚于数据截止日的核销日尚不算核销。"
+        "在更早快照已结清的贷款不计入。",
+    },
+    "def_early_warning_name": {"en": "Early-warning flag", "zh": "风险预警"},
+    "def_early_warning_numerator": {
+        "en": "Overdue rate (M1+) of a region, team, account manager, product line or channel at the period's snapshot",
+        "zh": "区域、团队、客户经理、产品线或渠道在期间快照日的逾期率 (M1+, 按余额)",
+    },
+    "def_early_warning_denominator": {
+        "en": "Flagged when it exceeds the mean plus 2 standard deviations (sample) of its own overdue rates at "
+        "the previous 6 month-ends",
+        "zh": "与其阈值比较: 自身前 6 个月末逾期率的均值加 2 个样本标准差",
+    },
+    "def_early_warning_rules": {
+        "en": "Only values with an outstanding balance above the configured minimum (1,000,000 by default) and at "
+        "least two of the previous month-ends with a balance are flagged. Lookback, number of standard "
+        "deviations and minimum balance are configurable.",
+        "zh": "逾期率超过阈值且贷款余额高于配置的下限 (默认 1,000,000) 时触发预警。无在贷余额的月末不计入; "
+        "至少需要两个月末。回溯月数、标准差倍数和余额下限均可配置。有维度筛选时, 比率为筛选后资产的比率。",
+    },
+    "def_rfm_scored_customers_name": {"en": "Scored customers", "zh": "评分客户数"},
+    "def_rfm_scored_customers_numerator": {
+        "en": "Customers with at least one loan disbursed in the lookback window (as-of − 730 days, as-of]",
+        "zh": "回溯窗口 (截止日 − 730 天, 截止日] 内至少有一笔放款的客户",
+    },
+    "def_rfm_scored_customers_rules": {
+        "en": "Counted at one as-of date: the latest available as-of (the build's as-of date or a month-end) on or "
+        "before the period's last day. A loan disbursed exactly 730 days before the as-of is outside the "
+        "window. Region and customer type are the customer's own; team, officer, channel and product line "
+        "are those of the customer's latest loan in the window.",
+        "zh": "在单一截止日统计: 期间最后一天及之前最近的可用截止日 (数据截止日或月末)。恰好在截止日前 730 "
+        "天放款的贷款不在窗口内。区域和客户类型取客户本身; 团队、客户经理、"
+        "渠道和产品线取该客户窗口内最近一笔贷款。",
+    },
+    "def_rfm_recency_days_name": {"en": "Recency (days)", "zh": "近度 (天)"},
+    "def_rfm_recency_days_numerator": {
+        "en": "Days from the customer's latest loan disbursed in the window to the as-of date",
+        "zh": "从客户窗口内最近一笔放款到截止日的天数",
+    },
+    "def_rfm_recency_days_rules": {
+        "en": "A loan disbursed on the as-of date itself gives 0 days.",
+        "zh": "截止日当天放款为 0 天。",
+    },
+    "def_rfm_frequency_name": {"en": "Frequency", "zh": "频次"},
+    "def_rfm_frequency_numerator": {
+        "en": "Number of the customer's loans disbursed in the window",
+        "zh": "客户在窗口内的放款笔数",
+    },
+    "def_rfm_monetary_name": {"en": "Monetary", "zh": "金额"},
+    "def_rfm_monetary_numerator": {
+        "en": "Sum of the principal of the customer's loans disbursed in the window",
+        "zh": "客户在窗口内的放款本金合计",
+    },
+    "def_rfm_monetary_rules": {
+        "en": "Summed over customers for a grid cell, segment or tier × grade cell.",
+        "zh": "矩阵单元格、客群或分层 × 等级单元格按其中客户加总。",
+    },
+    "def_rfm_score_name": {"en": "R, F and M scores (1–5)", "zh": "R、F、M 评分 (1–5)"},
+    "def_rfm_score_numerator": {"en": "1 + ⌊5 × percent rank⌋, capped at 5", "zh": "1 + ⌊5 × 百分位排名⌋, 最高为 5"},
+    "def_rfm_score_rules": {
+        "en": "Percent rank = (rank − 1) / (scored customers − 1) among the customers scored at the same as-of, "
+        "ranked so that better is higher: longer since the last loan ranks lower, fewer loans and smaller "
+        "sums rank lower. Equal values share the rank and the score; a single scored customer scores 1 on "
+        "all three. FM score = ⌊(F + M + 1) / 2⌋, the average of F and M rounded half up.",
+        "zh": "百分位排名 = (名次 − 1) / (评分客户数 − 1), 在同一截止日的评分客户中排序, 越好排名越高: "
+        "距上次放款越久排名越低, 笔数越少、金额越小排名越低。数值相同则名次和评分相同; "
+        "只有一位评分客户时三项均为 1。FM 评分 = ⌊(F + M + 1) / 2⌋, 即 F 与 M 的平均值四舍五入。",
+    },
+    "def_rfm_segment_customers_name": {"en": "Customers in a segment", "zh": "客群客户数"},
+    "def_rfm_segment_customers_numerator": {
+        "en": "Scored customers whose (R score, FM score) cell of the segment grid names that segment",
+        "zh": "(R 评分, FM 评分) 落在客群矩阵中该客群单元格的评分客户",
+    },
+    "def_rfm_segment_share_name": {"en": "Segment share", "zh": "客群占比"},
+    "def_rfm_segment_share_numerator": {
+        "en": "Scored customers in the segment (or their monetary)",
+        "zh": "该客群的评分客户数 (或其放款额)",
+    },
+    "def_rfm_segment_share_denominator": {
+        "en": "All scored customers under the same filters (or their monetary)",
+        "zh": "相同筛选条件下全部评分客户数 (或其放款额)",
+    },
+    "def_rfm_segment_share_rules": {
+        "en": "Undefined (blank) when no customer is scored. Shown with the segment's customers and monetary at "
+        "the comparison as-of (chosen by the comparison period) when there is one.",
+        "zh": "无评分客户时不适用 (留空)。如有对比截止日 (由对比期间选定), "
+        "同时显示该客群在对比截止日的客户数和放款额。",
+    },
+    "def_customer_tier_name": {"en": "Customer tier", "zh": "客户分层"},
+    "def_customer_tier_numerator": {
+        "en": "The largest single loan principal disbursed to the customer in the window",
+        "zh": "客户在窗口内的单笔最大放款本金",
+    },
+    "def_customer_tier_rules": {
+        "en": "Strategic at or above 5,000,000; growth at or above 1,000,000; micro below.",
+        "zh": "战略客户 5,000,000 及以上; 成长型客户 1,000,000 及以上; 其余为小微客户。",
+    },
+    "def_credit_grade_name": {"en": "Credit grade", "zh": "信用等级"},
+    "def_credit_grade_numerator": {
+        "en": "The customer's credit score (0–100) mapped to AAA 90–100, AA 80–89, A 70–79, BBB 60–69, BB 50–59, B "
+        "40–49, CCC 30–39, CC 20–29, C 0–19",
+        "zh": "客户信用评分 (0–100) 映射为 AAA 90–100, AA 80–89, A 70–79, BBB 60–69, BB 50–59, B 40–49, CCC 30–39, "
+        "CC 20–29, C 0–19",
+    },
+    "def_credit_grade_rules": {
+        "en": "Unrated when the customer has no score. The source holds one current score, used at every as-of.",
+        "zh": "无评分时为未评级。数据源只有一个当前评分, 各截止日均使用该评分。",
+    },
+    "def_segment_migration_name": {"en": "Segment migration", "zh": "客群迁移"},
+    "def_segment_migration_numerator": {
+        "en": "Customers in segment b at the later as-of among those in segment a at the earlier as-of",
+        "zh": "较早截止日处于客群 a 的客户中, 较晚截止日处于客群 b 的客户数",
+    },
+    "def_segment_migration_denominator": {
+        "en": "Customers in segment a at the earlier as-of (share_of_from)",
+        "zh": "较早截止日处于客群 a 的客户数 (占该行比例)",
+    },
+    "def_segment_migration_rules": {
+        "en": "'Not scored' stands for a customer with no loan in the window at one of the two dates (entering or "
+        "leaving the scored set). A customer is attributed to team, officer, channel and product line by its "
+        "row at the later as-of, or at the earlier one if it is no longer scored. The later as-of is the "
+        "period's, the earlier the comparison period's, else the month-end before.",
+        "zh": "“未评分”指在两个日期之一的窗口内没有贷款的客户 (进入或离开评分范围)。客户的团队、客户经理、"
+        "渠道和产品线按其较晚截止日的记录归属, 若已不在评分范围则按较早截止日的记录。"
+        "较晚截止日默认为本期截止日, 较早截止日为对比期间的截止日, 否则为上一月末。",
+    },
+    "def_strategic_at_risk_name": {"en": "Strategic customers at risk", "zh": "流失风险战略客户"},
+    "def_strategic_at_risk_numerator": {
+        "en": "Strategic-tier customers in segment at_risk, cant_lose or hibernating at the as-of",
+        "zh": "截止日处于流失风险、重要挽留或沉睡客群的战略客户",
+    },
+    "def_strategic_at_risk_rules": {
+        "en": "Listed by monetary, largest first, with their segment at the previous month-end.",
+        "zh": "按放款额从大到小列出, 并显示其上一月末的客群。",
+    },
+    "def_repeat_loan_candidates_name": {"en": "Repeat-loan candidates", "zh": "复贷潜力客户"},
+    "def_repeat_loan_candidates_numerator": {
+        "en": "Customers in segment champions, loyal, potential, promising or need_attention, credit grade BBB or "
+        "better, whose latest loan was disbursed at least 90 days before the as-of, with no loan past due at "
+        "the as-of and no loan ever written off",
+        "zh": "处于重要价值、忠诚、潜力、有前景或需关注客群, 信用等级 BBB 及以上, 最近一笔贷款在截止日前至少 90 "
+        "天放款, 截止日无逾期贷款且从未有贷款被核销的客户",
+    },
+    "def_repeat_loan_candidates_rules": {
+        "en": "A loan disbursed exactly 90 days before the as-of no longer counts as recent. Past due = an active "
+        "loan at least 1 day overdue on the as-of date (credit-quality snapshot). Unrated customers are not "
+        "listed. Listed by FM score, then monetary, highest first.",
+        "zh": "恰好在截止日前 90 天放款的贷款不再算作近期放款。逾期 = 截止日有在贷贷款逾期至少 1 天 "
+        "(资产质量快照)。未评级客户不列入。按 FM 评分、再按放款额从高到低排列。",
+    },
+    "def_moved_into_risk_name": {"en": "Customers moved into risk segments", "zh": "新进入风险客群的客户"},
+    "def_moved_into_risk_numerator": {
+        "en": "Customers in at_risk, cant_lose or hibernating at the as-of who were in another segment, or not "
+        "scored, at the earlier as-of",
+        "zh": "截止日处于流失风险、重要挽留或沉睡客群, 而在较早截止日属于其他客群或未评分的客户",
+    },
+    "def_moved_into_risk_rules": {
+        "en": "The earlier as-of is the latest available as-of on or before the date asked for.",
+        "zh": "较早截止日为所选日期及之前最近的可用截止日。",
+    },
     # Data page
     "data_title": {"en": "Data", "zh": "数据"},
     "as_of_date": {"en": "As-of date", "zh": "数据截止日"},
