@@ -25,6 +25,12 @@ navigation = st.navigation(
             icon=":material/payments:",
             url_path="disbursement",
         ),
+        st.Page(
+            "pages/credit.py", title=t("page_credit", lang), icon=":material/health_and_safety:", url_path="credit"
+        ),
+        st.Page(
+            "pages/customers.py", title=t("page_customers", lang), icon=":material/person_search:", url_path="customers"
+        ),
         st.Page("pages/teams.py", title=t("page_teams", lang), icon=":material/groups:", url_path="teams"),
         st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:", url_path="data"),
     ]
