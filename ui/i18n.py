@@ -1179,25 +1179,28 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "本期核销贷款在核销日的未偿本金 (放款本金减去截至当日已结清期次的本金)",
     },
     "def_write_offs_rules": {
-        "en": "By write-off date. A loan already closed before its write-off date does not count (it has nothing "
-        "outstanding and its history ends at closing).",
+        "en": "By write-off date; payments on the write-off day count, later recoveries do not. Write-off dates "
+        "after the as-of date are not yet write-offs. A loan already closed at an earlier snapshot is not "
+        "counted.",
         "zh": "按核销日统计; 核销当日的还款计入, 之后的回收不计入。晚于数据截止日的核销日尚不算核销。"
         "在更早快照已结清的贷款不计入。",
     },
     "def_early_warning_name": {"en": "Early-warning flag", "zh": "风险预警"},
     "def_early_warning_numerator": {
-        "en": "Overdue rate (M1+) of a region, team, account manager, product line or channel at the period's snapshot",
+        "en": "Overdue rate (M1+, by balance) of a region, team, account manager, product line or channel at the "
+        "period's snapshot",
         "zh": "区域、团队、客户经理、产品线或渠道在期间快照日的逾期率 (M1+, 按余额)",
     },
     "def_early_warning_denominator": {
-        "en": "Flagged when it exceeds the mean plus 2 standard deviations (sample) of its own overdue rates at "
+        "en": "Compared with its threshold: the mean plus 2 sample standard deviations of its own overdue rates at "
         "the previous 6 month-ends",
         "zh": "与其阈值比较: 自身前 6 个月末逾期率的均值加 2 个样本标准差",
     },
     "def_early_warning_rules": {
-        "en": "Only values with an outstanding balance above the configured minimum (1,000,000 by default) and at "
-        "least two of the previous month-ends with a balance are flagged. Lookback, number of standard "
-        "deviations and minimum balance are configurable.",
+        "en": "Flagged when the rate exceeds the threshold and the outstanding balance is above the configured "
+        "minimum (1,000,000 by default). Month-ends with nothing outstanding do not count; at least two are "
+        "needed. Lookback, number of standard deviations and minimum balance are configurable. Under "
+        "dimension filters the rates are those of the filtered book.",
         "zh": "逾期率超过阈值且贷款余额高于配置的下限 (默认 1,000,000) 时触发预警。无在贷余额的月末不计入; "
         "至少需要两个月末。回溯月数、标准差倍数和余额下限均可配置。有维度筛选时, 比率为筛选后资产的比率。",
     },
