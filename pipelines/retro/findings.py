@@ -57,6 +57,9 @@ QUALITY_MIN_LOANS = 5
 QUALITY_VOLUME_MONTHS = 12
 """Volume for growth-vs-quality: disbursed amount in the 12 months up to the period's last day."""
 
+GROWTH_QUALITY_CAP = 5
+"""At most this many account managers whose growth came with poor early quality, the largest excess first."""
+
 STRATEGIC_CAP = 10
 """At most this many strategic customers who moved into a risk segment, the largest first."""
 
@@ -415,7 +418,7 @@ def funnel_flag_findings(
     for level in ("region", "team"):
         names = dict(funnel_breakdown(con, scope, level).select("value", "value_name").unique().iter_rows())
         member_findings = []
-        for value, name in sorted(names.items()):
+        for value, name in sorted((v, n) for v, n in names.items() if v is not None):
             for r in _stage_rows(funnel_by_stage(con, _narrow(scope, level, value))):
                 overall_loss = benchmark.get(r["stage"])
                 if not r["flagged"] or r["step_loss"] is None or overall_loss is None:
@@ -701,9 +704,19 @@ def _window_start(end: date, months: int = QUALITY_VOLUME_MONTHS) -> date:
 
 
 def growth_quality_findings(
-    con: duckdb.DuckDBPyConnection, filters: Filters, retro: RetroPeriod, *, min_loans: int = QUALITY_MIN_LOANS
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    retro: RetroPeriod,
+    *,
+    min_loans: int = QUALITY_MIN_LOANS,
+    cap: int = GROWTH_QUALITY_CAP,
 ) -> list[Finding]:
-    """Account managers in the top quarter by volume and the worst quarter by 30+ DPD at MOB 3."""
+    """Account managers in the top quarter by volume and the worst quarter by 30+ DPD at MOB 3, at most `cap`.
+
+    Ranked by their excess early delinquency: (their rate − the scope's rate) × their
+    original principal in those vintages, the 30+ balance beyond what the book's own rate
+    would have given.
+    """
     compared = growth_with_poor_quality(con, filters, retro, min_loans=min_loans)
     findings = []
     for r in compared.filter(pl.col("top_volume") & pl.col("worst_quality")).iter_rows(named=True):
@@ -733,11 +746,10 @@ def growth_quality_findings(
                 },
                 page="teams",
                 link_params=link_params(filters, retro, drill=f"officer:{r['value']}"),
-                # Early delinquency weighted by the volume it came with.
-                rank=float(r["volume"]) * r["early_dpd30"],
+                rank=(r["early_dpd30"] - r["scope_early_dpd30"]) * r["early_principal"],
             )
         )
-    return _sorted(findings)
+    return _sorted(findings)[:cap]
 
 
 # --------------------------------------------------------------------------------------------
