@@ -1,0 +1,141 @@
+"""The Funnel and Disbursement pages in a real browser: they load in both languages, and a link reopens a view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+from playwright.sync_api import expect
+
+from pipelines.queries import disbursement, funnel
+from pipelines.queries.filters import Filters, Period
+from tests.conftest import screenshot, start_streamlit, stop_streamlit, wait_for_app
+from ui.format import count, days, money, percent
+from ui.i18n import t
+
+pytestmark = pytest.mark.browser
+
+OCTOBER = Period(date(2026, 10, 1), date(2026, 10, 31))
+SEPTEMBER = Period(date(2026, 9, 1), date(2026, 9, 30))
+# Tall enough that a screenshot holds the whole page (the main area scrolls inside the window).
+VIEWPORT = {"width": 1400, "height": 4200}
+
+
+@pytest.fixture(scope="module")
+def server(demo_warehouse: Path, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator:
+    folder = tmp_path_factory.mktemp("sales-browser")
+    failed_before = request.session.testsfailed
+    running = start_streamlit(demo_warehouse, folder / "streamlit.log")
+    yield running
+    stop_streamlit(running)
+    if request.session.testsfailed > failed_before:
+        print(f"\n--- streamlit output ---\n{running.log()}")
+
+
+@pytest.fixture(scope="module")
+def demo(demo_warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(demo_warehouse), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator:
+    context = browser.new_context(viewport=VIEWPORT)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def open_and_wait(page, url: str) -> None:
+    """Open the page and wait for its run to end and every chart to be drawn."""
+    page.goto(url)
+    wait_for_app(page)
+    page.wait_for_function(
+        """() => {
+            const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+            return charts.length > 0 && charts.every(c => c.querySelector('.main-svg'));
+        }""",
+        timeout=60_000,
+    )
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def tiles(page) -> dict[str, str]:
+    """KPI tiles on the page: label → value."""
+    out = {}
+    for tile in page.locator('[data-testid="stMetric"]').all():
+        label = tile.locator('[data-testid="stMetricLabel"]').inner_text().strip()
+        out[label] = tile.locator('[data-testid="stMetricValue"]').inner_text().strip()
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_funnel_page_loads(server, page, demo, lang: str) -> None:
+    open_and_wait(page, f"{server.url}/funnel?period=2026-10&lang={lang}")
+    expect(page.get_by_role("heading", name=t("funnel_title", lang), exact=True)).to_be_visible()
+    main = page.locator('[data-testid="stMain"]')
+    for key in ("funnel_stages", "funnel_breakdown", "conversion_trend", "time_to_convert", "dropped_leads"):
+        expect(main).to_contain_text(t(key, lang))
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 5
+    stages = funnel.funnel_by_stage(demo, Filters(OCTOBER, comparison=SEPTEMBER))
+    assert tiles(page)[t("new_leads", lang)] == count(stages["reached"][0])
+    expect(page.locator('[data-testid="stDataFrame"]').last).to_be_visible()
+    screenshot(page, f"funnel-page-{lang}")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_disbursement_page_loads(server, page, demo, lang: str) -> None:
+    open_and_wait(page, f"{server.url}/disbursement?period=2026-11&lang={lang}")
+    expect(page.get_by_role("heading", name=t("disbursement_title", lang), exact=True)).to_be_visible()
+    main = page.locator('[data-testid="stMain"]')
+    for key in ("volume_over_time", "disbursement_mix", "leaderboard"):
+        expect(main).to_contain_text(t(key, lang))
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 4
+    summary = disbursement.disbursement_summary(demo, Filters(Period(date(2026, 11, 1), date(2026, 11, 30))))
+    assert tiles(page)[t("disbursed_amount", lang)] == money(summary["amount"][0], lang)
+    screenshot(page, f"disbursement-page-{lang}")
+
+
+def test_a_link_with_filters_reopens_the_same_view(server, page, demo) -> None:
+    open_and_wait(page, f"{server.url}/disbursement?period=2026-10&region=R01&lang=zh")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    # The sidebar shows the link's filters: the month, East China, Chinese.
+    expect(sidebar.get_by_role("combobox", name=t("period_kind", "zh"), exact=True)).to_have_value(
+        t("period_kind_month", "zh")
+    )
+    expect(sidebar.get_by_role("combobox", name=t("period", "zh"), exact=True)).to_have_value(
+        "2026-10 (2026-10-01 – 2026-10-31)"
+    )
+    expect(sidebar.get_by_role("combobox", name=t("compare_with", "zh"), exact=True)).to_have_value(t("cmp_prev", "zh"))
+    region_name = demo.sql("select region_name from stg_regions where region_id = 'R01'").fetchall()[0][0]
+    region_filter = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text=t("region", "zh"))
+    expect(region_filter).to_contain_text(region_name)
+    expect(page.get_by_role("heading", name="放款", exact=True)).to_be_visible()
+
+    filters = Filters(OCTOBER, comparison=SEPTEMBER, region_ids=("R01",))
+    summary = disbursement.disbursement_summary(demo, filters).row(0, named=True)
+    shown = tiles(page)
+    assert shown["放款金额"] == money(summary["amount"], "zh")
+    assert shown["放款笔数"] == count(summary["loans"])
+    assert shown["件均金额"] == money(summary["average_ticket"], "zh")
+    assert shown["目标达成率"] == percent(summary["attainment"])
+    assert shown["冲刺目标达成率"] == percent(summary["stretch_attainment"])
+    assert shown["复贷率"] == percent(summary["repeat_rate"])
+    assert shown["转化周期"] == days(summary["conversion_cycle_days"], "zh")
+    # The URL still holds the view after the run.
+    assert all(part in page.url for part in ("period=2026-10", "region=R01", "lang=zh"))
+    screenshot(page, "disbursement-link-r01-zh")
+
+
+def test_switching_language_changes_the_labels(server, page) -> None:
+    open_and_wait(page, f"{server.url}/funnel?period=2026-10")
+    expect(page.get_by_role("heading", name="Funnel", exact=True)).to_be_visible()
+    page.locator('[data-testid="stSidebar"]').get_by_text("简体中文", exact=True).click()
+    expect(page.get_by_role("heading", name="销售漏斗", exact=True)).to_be_visible(timeout=30_000)
+    wait_for_app(page)
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text(t("funnel_stages", "zh"))
+    assert "lang=zh" in page.url and "period=2026-10" in page.url
