@@ -17,6 +17,7 @@ formatter the caller chooses (the app passes its own money / percent formats and
 
 from __future__ import annotations
 
+import bisect
 import calendar
 from collections.abc import Callable
 from dataclasses import replace
@@ -601,11 +602,15 @@ def early_warning_findings(
 # 5. Growth bought with quality: top-quarter volume, worst-quarter 30+ at MOB 3
 
 
-def _top_quarter(values: dict[str, object], key: str) -> tuple[bool, int]:
-    """Whether `key`'s value is in the top quarter of `values` (fewer than a quarter are strictly higher), and its
-    rank (1 + the number strictly higher)."""
-    ahead = sum(1 for v in values.values() if v > values[key])
-    return 4 * ahead < len(values), ahead + 1
+def _top_quarter(values: dict[str, object]) -> dict[str, tuple[bool, int]]:
+    """For each key: whether its value is in the top quarter (fewer than a quarter of the values are strictly
+    higher) and its rank (1 + the number strictly higher; ties share a rank)."""
+    ordered = sorted(values.values())
+    out = {}
+    for key, value in values.items():
+        ahead = len(ordered) - bisect.bisect_right(ordered, value)
+        out[key] = (4 * ahead < len(ordered), ahead + 1)
+    return out
 
 
 def growth_with_poor_quality(
@@ -670,10 +675,11 @@ def growth_with_poor_quality(
     pooled = quality.select(pl.col("early_balance_dpd30").sum(), pl.col("early_principal").sum()).row(0)
     scope_rate = pooled[0] / pooled[1] if pooled[1] else 0.0
     rates = {v: r["early_dpd30"] for v, r in compared.items()}
+    volume_quarters, rate_quarters = _top_quarter(volumes), _top_quarter(rates)
     rows = []
     for value, r in compared.items():
-        top_volume, volume_rank = _top_quarter(volumes, value)
-        worst_quality, quality_rank = _top_quarter(rates, value)
+        top_volume, volume_rank = volume_quarters[value]
+        worst_quality, quality_rank = rate_quarters[value]
         names = board.get(value, {})
         rows.append(
             {
