@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m pipelines demo | check | build` (SPEC §3)."""
+"""Command-line interface: `python -m pipelines demo | check | build` (SPEC §3) and `report` (issue 5)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,39 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--as-of", type=_iso_date, default=None, help="as-of date (default: latest date in the data)")
     build.add_argument("--config", type=Path, default=None, help="configuration file (default: pipelines/config.toml)")
     build.add_argument("--quiet", action="store_true", help="no progress output")
+
+    report = sub.add_parser("report", help="write the biweekly retrospective as one HTML file or an Excel workbook")
+    report.add_argument(
+        "--period", default="latest", help="latest (the last complete biweekly period) or e.g. 2026-11-02/2w"
+    )
+    report.add_argument("--out", type=Path, required=True, help="FILE.html (self-contained) or FILE.xlsx")
+    report.add_argument(
+        "--db", type=Path, default=None, help="warehouse (default $LOAN_DASHBOARD_DB or data/warehouse.duckdb)"
+    )
+    report.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="notes and action items (default $LOAN_DASHBOARD_RETRO_DB or data/retro.sqlite)",
+    )
+    report.add_argument("--lang", choices=("en", "zh"), default="en")
+    for name, (_, what) in REPORT_FILTERS.items():
+        report.add_argument(
+            f"--{name}", nargs="+", action="extend", default=[], metavar="ID", help=f"only these {what}"
+        )
+    report.add_argument("--app-url", default=None, help="the app's address, to link each finding to its view")
     return parser
+
+
+# The report's dimension filters: option (the URL parameter's name) → (Filters attribute, what it names).
+REPORT_FILTERS = {
+    "region": ("region_ids", "regions"),
+    "team": ("team_ids", "teams"),
+    "officer": ("officer_ids", "account managers"),
+    "line": ("product_lines", "product lines"),
+    "channel": ("channel_ids", "channels"),
+    "ctype": ("customer_types", "customer types"),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +103,25 @@ def main(argv: list[str] | None = None) -> int:
         except BuildError as exc:
             print(str(exc), file=sys.stderr)
             return 1
+        return 0
+    if args.command == "report":
+        from pipelines.retro.report import ReportError, write_report
+
+        chosen = {attribute: tuple(getattr(args, name)) for name, (attribute, _) in REPORT_FILTERS.items()}
+        try:
+            write_report(
+                args.out,
+                db=args.db,
+                period_text=args.period,
+                lang=args.lang,
+                dimension_filters=chosen,
+                store_path=args.store,
+                app_url=args.app_url,
+            )
+        except ReportError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+        print(f"wrote {args.out}")
         return 0
     raise AssertionError(args.command)
 
