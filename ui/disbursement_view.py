@@ -9,7 +9,7 @@ import polars as pl
 import streamlit as st
 
 from pipelines.queries import data, disbursement
-from ui.charts import BAND_COLOURS, STRETCH_COLOUR, TARGET_COLOUR, style
+from ui.charts import BAND_COLOURS, STRETCH_COLOUR, TARGET_COLOUR
 from ui.components import definition_popover
 from ui.db import query
 from ui.filters import FilterContext
@@ -20,6 +20,7 @@ from ui.sales_view import (
     Tile,
     day_change,
     dimension_colours,
+    figure,
     money_ticks,
     point_change,
     relative_change,
@@ -154,7 +155,7 @@ def volume_figure(series: pl.DataFrame, cumulative: bool, as_of: date, grain: st
     amounts = [float(r[f"{prefix}amount"]) for r in rows]
     base = [r[f"{prefix}base_target"] if cumulative else r["base_target"] for r in rows]
     stretch = [r[f"{prefix}stretch_target"] if cumulative else r["stretch_target"] for r in rows]
-    fig = go.Figure(
+    traces = [
         go.Bar(
             x=x,
             y=amounts,
@@ -166,14 +167,14 @@ def volume_figure(series: pl.DataFrame, cumulative: bool, as_of: date, grain: st
             ],
             hovertemplate=t("volume_hover", lang) + "<extra></extra>",
         )
-    )
+    ]
     has_target = any(v is not None for v in base)
     if has_target:
         for values, name, colour, dash in (
             (base, t("base_target", lang), TARGET_COLOUR, "solid"),
             (stretch, t("stretch_target", lang), STRETCH_COLOUR, "dash"),
         ):
-            fig.add_trace(
+            traces.append(
                 go.Scatter(
                     x=x,
                     y=values,
@@ -185,26 +186,51 @@ def volume_figure(series: pl.DataFrame, cumulative: bool, as_of: date, grain: st
                     hovertemplate=f"{name}: %{{customdata}}<extra></extra>",
                 )
             )
+    shapes, annotations = [], []
     last_day = rows[-1]["bucket_end"] if rows else as_of
     if rows and as_of < last_day:
         # Buckets after the as-of day have no data yet.
-        fig.add_vrect(
-            x0=_bucket_edge(as_of + timedelta(days=1), grain, x),
-            x1=_bucket_edge(last_day + timedelta(days=1), grain, x),
-            fillcolor="#eeeeee",
-            opacity=0.6,
-            line_width=0,
-            layer="below",
-            annotation_text=t("after_as_of", lang),
-            annotation_position="top left",
+        start = _bucket_edge(as_of + timedelta(days=1), grain, x)
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": start,
+                "x1": _bucket_edge(last_day + timedelta(days=1), grain, x),
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "#eeeeee",
+                "opacity": 0.6,
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
+        annotations.append(
+            {
+                "x": start,
+                "xref": "x",
+                "y": 1,
+                "yref": "paper",
+                "text": t("after_as_of", lang),
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "top",
+                "font": {"size": 11, "color": "#666666"},
+            }
         )
     top = max([*amounts, *[v or 0 for v in base], *[v or 0 for v in stretch], 1]) * 1.1
-    title = t("volume_cumulative_title" if cumulative else "volume_title", lang)
-    style(fig, title, x_title=t(f"grain_{grain}_axis", lang), y_title=t("amount_axis", lang))
-    fig.update_xaxes(tickformat="%Y-%m" if grain == "month" else "%m-%d")
-    fig.update_yaxes(**money_ticks(top, lang))
-    fig.update_layout(bargap=0.15)
-    return fig
+    return figure(
+        traces,
+        t("volume_cumulative_title" if cumulative else "volume_title", lang),
+        x_title=t(f"grain_{grain}_axis", lang),
+        y_title=t("amount_axis", lang),
+        xaxis={"tickformat": "%Y-%m" if grain == "month" else "%m-%d"},
+        yaxis=money_ticks(top, lang),
+        bargap=0.15,
+        shapes=shapes,
+        annotations=annotations,
+    )
 
 
 def _bucket_edge(day: date, grain: str, starts: list[date]) -> date | str:
@@ -228,38 +254,46 @@ def mix_figures(
     marker = {"color": [colours.get(r["value"], "#888888") for r in rows]}
     height = max(280, 34 * len(rows) + 120)
     amounts = [float(r["amount"]) for r in rows]
-    share = go.Figure(
-        go.Bar(
-            y=labels,
-            x=amounts,
-            orientation="h",
-            marker=marker,
-            text=[f"{money(a, lang)} · {percent(r['amount_share'])}" for a, r in zip(amounts, rows, strict=True)],
-            textposition="outside",
-            cliponaxis=False,
-            customdata=[count(r["loans"]) for r in rows],
-            hovertemplate="%{y}<br>%{text}<br>" + t("loans_hover", lang) + "<extra></extra>",
-        )
+    share_bars = go.Bar(
+        y=labels,
+        x=amounts,
+        orientation="h",
+        marker=marker,
+        text=[f"{money(a, lang)} · {percent(r['amount_share'])}" for a, r in zip(amounts, rows, strict=True)],
+        textposition="outside",
+        cliponaxis=False,
+        customdata=[count(r["loans"]) for r in rows],
+        hovertemplate="%{y}<br>%{text}<br>" + t("loans_hover", lang) + "<extra></extra>",
     )
-    style(share, t("mix_amount_title", lang), x_title=t("amount_axis", lang), height=height, legend=False)
-    share.update_xaxes(**money_ticks(max(amounts, default=1) * 1.35, lang))
-    share.update_yaxes(autorange="reversed")
+    share = figure(
+        [share_bars],
+        t("mix_amount_title", lang),
+        x_title=t("amount_axis", lang),
+        height=height,
+        legend=False,
+        xaxis=money_ticks(max(amounts, default=1) * 1.35, lang),
+        yaxis={"autorange": "reversed"},
+    )
     tickets = [r["average_ticket"] or 0 for r in rows]
-    ticket = go.Figure(
-        go.Bar(
-            y=labels,
-            x=tickets,
-            orientation="h",
-            marker=marker,
-            text=[money(v, lang) for v in tickets],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}<br>%{text}<extra></extra>",
-        )
+    ticket_bars = go.Bar(
+        y=labels,
+        x=tickets,
+        orientation="h",
+        marker=marker,
+        text=[money(v, lang) for v in tickets],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate="%{y}<br>%{text}<extra></extra>",
     )
-    style(ticket, t("mix_ticket_title", lang), x_title=t("ticket_axis", lang), height=height, legend=False)
-    ticket.update_xaxes(**money_ticks(max(tickets, default=1) * 1.25, lang))
-    ticket.update_yaxes(autorange="reversed")
+    ticket = figure(
+        [ticket_bars],
+        t("mix_ticket_title", lang),
+        x_title=t("ticket_axis", lang),
+        height=height,
+        legend=False,
+        xaxis=money_ticks(max(tickets, default=1) * 1.25, lang),
+        yaxis={"autorange": "reversed"},
+    )
     return share, ticket
 
 
@@ -292,7 +326,7 @@ def leaderboard_figure(board: pl.DataFrame, level: str, ctx: FilterContext) -> g
     colours = dimension_colours(ctx, "region")
     labels = [r["name"] or r["value"] for r in top]
     amounts = [float(r["amount"]) for r in top]
-    fig = go.Figure(
+    traces = [
         go.Bar(
             y=labels,
             x=amounts,
@@ -303,10 +337,10 @@ def leaderboard_figure(board: pl.DataFrame, level: str, ctx: FilterContext) -> g
             hovertemplate=t("leaderboard_hover", lang) + "<extra></extra>",
             showlegend=False,
         )
-    )
+    ]
     targets = [r["base_target"] for r in top]
     if any(v is not None for v in targets):
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 y=labels,
                 x=targets,
@@ -319,7 +353,7 @@ def leaderboard_figure(board: pl.DataFrame, level: str, ctx: FilterContext) -> g
         )
     widest = max([*amounts, *[v or 0 for v in targets], 1])
     # Amount and attainment as a column of text right of the longest bar, clear of the target ticks.
-    fig.add_trace(
+    traces.append(
         go.Scatter(
             y=labels,
             x=[widest * 1.03] * len(top),
@@ -334,15 +368,14 @@ def leaderboard_figure(board: pl.DataFrame, level: str, ctx: FilterContext) -> g
         )
     )
     title_key = "leaderboard_title_top" if board.height > LEADERBOARD_CHART_ROWS else "leaderboard_title"
-    style(
-        fig,
+    return figure(
+        traces,
         t(title_key, lang, n=LEADERBOARD_CHART_ROWS),
         x_title=t("amount_axis", lang),
         height=max(300, 30 * len(top) + 120),
+        xaxis=money_ticks(widest * 1.35, lang),
+        yaxis={"autorange": "reversed"},
     )
-    fig.update_xaxes(**money_ticks(widest * 1.35, lang))
-    fig.update_yaxes(autorange="reversed")
-    return fig
 
 
 def leaderboard_table(board: pl.DataFrame, level: str, lang: str) -> tuple[pl.DataFrame, dict]:

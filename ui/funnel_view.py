@@ -8,7 +8,7 @@ import streamlit as st
 
 from pipelines.queries import data, funnel
 from pipelines.queries.filters import Filters
-from ui.charts import STAGE_COLOURS, style
+from ui.charts import STAGE_COLOURS
 from ui.components import definition_popover
 from ui.db import query
 from ui.filters import FilterContext
@@ -18,6 +18,7 @@ from ui.sales_view import (
     PERCENT_FORMAT,
     Tile,
     dimension_colours,
+    figure,
     labelled,
     point_change,
     relative_change,
@@ -173,25 +174,28 @@ def stage_figure(stages: pl.DataFrame, lang: str) -> go.Figure:
     ]
     hover = [_stage_hover(r, lang) for r in rows]
     colours = [FLAG_COLOUR if r["flagged"] else STAGE_COLOURS[r["stage_no"]] for r in rows]
-    fig = go.Figure(
-        go.Bar(
-            y=[stage_label(r, lang) for r in rows],
-            x=[r["reached"] for r in rows],
-            orientation="h",
-            text=text,
-            textposition="outside",
-            cliponaxis=False,
-            hovertext=hover,
-            hoverinfo="text",
-            marker={"color": colours},
-        )
+    bars = go.Bar(
+        y=[stage_label(r, lang) for r in rows],
+        x=[r["reached"] for r in rows],
+        orientation="h",
+        text=text,
+        textposition="outside",
+        cliponaxis=False,
+        hovertext=hover,
+        hoverinfo="text",
+        marker={"color": colours},
     )
-    style(fig, t("funnel_stages_title", lang), x_title=t("leads_axis", lang), height=380, legend=False)
-    # Room on the right for the text beside the longest bar.
-    fig.update_xaxes(range=[0, max(r["reached"] for r in rows) * 1.6], rangemode="tozero")
-    fig.update_yaxes(autorange="reversed")
-    fig.update_layout(bargap=0.25)
-    return fig
+    return figure(
+        [bars],
+        t("funnel_stages_title", lang),
+        x_title=t("leads_axis", lang),
+        height=380,
+        legend=False,
+        # Room on the right for the text beside the longest bar.
+        xaxis={"range": [0, max(r["reached"] for r in rows) * 1.6]},
+        yaxis={"autorange": "reversed"},
+        bargap=0.25,
+    )
 
 
 def _stage_hover(row: dict, lang: str) -> str:
@@ -266,31 +270,28 @@ def breakdown_heatmap(breakdown: pl.DataFrame, names: dict[str, str], lang: str)
     cells = {(r["value"], r["stage"]): r["step_conversion"] for r in breakdown.to_dicts()}
     z = [[cells.get((v["value"], s)) for s in stages] for v in values]
     labels = [f"{names.get(v['value'], v['value'])} ({count(v['leads'])})" for v in values]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[stage_name(s, lang) for s in stages],
-            y=labels,
-            text=[[percent(c) for c in row] for row in z],
-            texttemplate="%{text}",
-            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
-            colorscale="Blues",
-            zmin=0,
-            zmax=1,
-            colorbar={"title": {"text": "%"}, "tickformat": ".0%", "thickness": 12},
-            xgap=2,
-            ygap=2,
-        )
+    cells_trace = go.Heatmap(
+        z=z,
+        x=[stage_name(s, lang) for s in stages],
+        y=labels,
+        text=[[percent(c) for c in row] for row in z],
+        texttemplate="%{text}",
+        hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+        colorscale="Blues",
+        zmin=0,
+        zmax=1,
+        colorbar={"title": {"text": "%"}, "tickformat": ".0%", "thickness": 12},
+        xgap=2,
+        ygap=2,
     )
-    style(
-        fig,
+    return figure(
+        [cells_trace],
         t("breakdown_heatmap_title", lang),
         x_title=t("stage", lang),
         height=_rows_height(len(values)),
         legend=False,
+        yaxis={"autorange": "reversed"},
     )
-    fig.update_yaxes(autorange="reversed")
-    return fig
 
 
 def breakdown_conversion(
@@ -298,29 +299,26 @@ def breakdown_conversion(
 ) -> go.Figure:
     """Lead → disbursed conversion of each value of the breakdown, in the value's own colour."""
     rows = breakdown.filter(pl.col("stage") == "disbursed").to_dicts()
-    fig = go.Figure(
-        go.Bar(
-            y=[f"{names.get(r['value'], r['value'])} ({count(r['leads'])})" for r in rows],
-            x=[r["overall_conversion"] for r in rows],
-            orientation="h",
-            marker={"color": [colours.get(r["value"], "#888888") for r in rows]},
-            text=[percent(r["overall_conversion"]) for r in rows],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}<br>%{text}<extra></extra>",
-        )
+    bars = go.Bar(
+        y=[f"{names.get(r['value'], r['value'])} ({count(r['leads'])})" for r in rows],
+        x=[r["overall_conversion"] for r in rows],
+        orientation="h",
+        marker={"color": [colours.get(r["value"], "#888888") for r in rows]},
+        text=[percent(r["overall_conversion"]) for r in rows],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate="%{y}<br>%{text}<extra></extra>",
     )
-    style(
-        fig,
+    widest = max((r["overall_conversion"] or 0 for r in rows), default=0) or 0.01
+    return figure(
+        [bars],
         t("breakdown_conversion_title", lang),
         x_title=t("conversion_axis", lang),
         height=_rows_height(len(rows)),
         legend=False,
+        xaxis={"tickformat": ".0%", "range": [0, widest * 1.3]},
+        yaxis={"autorange": "reversed"},
     )
-    widest = max((r["overall_conversion"] or 0 for r in rows), default=0) or 0.01
-    fig.update_xaxes(tickformat=".0%", range=[0, widest * 1.3])
-    fig.update_yaxes(autorange="reversed")
-    return fig
 
 
 def _rows_height(rows: int) -> int:
@@ -375,8 +373,7 @@ def trend_figure(trend: pl.DataFrame, stage: str, grain: str, lang: str) -> go.F
     solid = [v if i <= first_open - 1 or complete[i] else None for i, v in enumerate(y)]
     dashed = [v if i >= max(first_open - 1, 0) else None for i, v in enumerate(y)]
     name = t("stage_conversion_to", lang, stage=stage_name(stage, lang))
-    fig = go.Figure()
-    fig.add_trace(
+    traces = [
         go.Scatter(
             x=x,
             y=solid,
@@ -387,9 +384,9 @@ def trend_figure(trend: pl.DataFrame, stage: str, grain: str, lang: str) -> go.F
             hovertext=hover,
             hoverinfo="text",
         )
-    )
+    ]
     if first_open < len(rows):
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=x,
                 y=dashed,
@@ -405,38 +402,39 @@ def trend_figure(trend: pl.DataFrame, stage: str, grain: str, lang: str) -> go.F
                 hoverinfo="text",
             )
         )
-    style(fig, name, x_title=t(f"cohort_{grain}_axis", lang), y_title=t("conversion_axis", lang))
-    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
-    fig.update_xaxes(tickformat="%Y-%m-%d" if grain == "week" else "%Y-%m")
-    return fig
+    return figure(
+        traces,
+        name,
+        x_title=t(f"cohort_{grain}_axis", lang),
+        y_title=t("conversion_axis", lang),
+        xaxis={"tickformat": "%Y-%m-%d" if grain == "week" else "%Y-%m"},
+        yaxis={"tickformat": ".0%", "rangemode": "tozero"},
+    )
 
 
 def time_to_convert_figure(histogram: pl.DataFrame, lang: str) -> go.Figure:
     """Disbursed leads of the cohort by days from lead to disbursement."""
     rows = histogram.to_dicts()
-    fig = go.Figure(
-        go.Bar(
-            x=[r["bucket"] for r in rows],
-            y=[r["leads"] for r in rows],
-            text=[f"{count(r['leads'])} · {percent(r['share'])}" if r["leads"] else "" for r in rows],
-            textposition="outside",
-            textfont={"size": 12},
-            constraintext="none",
-            cliponaxis=False,
-            marker={"color": STAGE_COLOURS[5]},
-            hovertemplate=t("ttc_hover", lang) + "<extra></extra>",
-        )
+    bars = go.Bar(
+        x=[r["bucket"] for r in rows],
+        y=[r["leads"] for r in rows],
+        text=[f"{count(r['leads'])} · {percent(r['share'])}" if r["leads"] else "" for r in rows],
+        textposition="outside",
+        textfont={"size": 12},
+        constraintext="none",
+        cliponaxis=False,
+        marker={"color": STAGE_COLOURS[5]},
+        hovertemplate=t("ttc_hover", lang) + "<extra></extra>",
     )
-    style(
-        fig,
+    return figure(
+        [bars],
         t("time_to_convert_title", lang),
         x_title=t("days_to_disburse_axis", lang),
         y_title=t("disbursed_leads_axis", lang),
         legend=False,
+        xaxis={"type": "category"},
+        yaxis={"range": [0, max(r["leads"] for r in rows) * 1.2 or 1]},
     )
-    fig.update_xaxes(type="category")
-    fig.update_yaxes(range=[0, max(r["leads"] for r in rows) * 1.2 or 1])
-    return fig
 
 
 def dropped_table(dropped: pl.DataFrame, names: dict[str, dict[str, str]], lang: str) -> tuple[pl.DataFrame, dict]:
