@@ -241,9 +241,19 @@ def bar_figure(card: pl.DataFrame, level: str, drill: Drill, ctx: FilterContext)
         )
     top = max([v for v in [*amounts, *card["base_target"].to_list()] if v is not None] or [0.0])
     values, ticks = nice_money_ticks(top * 1.08, lang)
+    # An invisible full-height bar over each column, so that a small amount's bar is as easy to click (and
+    # hover) as a large one; it carries the same id.
+    fig.add_bar(
+        x=labels,
+        y=[values[-1]] * len(labels),
+        marker={"color": "rgba(0, 0, 0, 0)"},
+        showlegend=False,
+        customdata=hover,
+        hovertemplate=template,
+    )
     fig.update_yaxes(tickvals=values, ticktext=ticks, range=[0, values[-1] * 1.02])
     fig.update_xaxes(type="category")
-    fig.update_layout(clickmode="event+select", dragmode=False, bargap=0.35)
+    fig.update_layout(clickmode="event+select", dragmode=False, bargap=0.35, barmode="overlay")
     return style(
         fig,
         chart_title(drill, ctx),
@@ -431,15 +441,18 @@ def officer_tiles(card: pl.DataFrame, before: pl.DataFrame | None, ctx: FilterCo
         ("par30", "par30", "ratio", False),
         ("early_dpd30", "teams_early_dpd30", "ratio", False),
     )
-    columns = st.columns(len(tiles))
+    # Book quality is measured at a snapshot; when both periods end after the same one there is no change.
+    same_snapshot = previous is not None and previous["snapshot_date"] == row["snapshot_date"]
+    columns = [*st.columns(3), *st.columns(3)]
     for column, (field, label, unit, better_up) in zip(columns, tiles, strict=True):
         value = row[field]
         shown = money(value, lang) if unit == "money" else (f"{value:,}" if unit == "count" else percent(value))
+        compare = previous is not None and not (same_snapshot and field in ("par30", "early_dpd30"))
         kpi(
             column,
             t(label, lang),
             shown,
-            delta=_change(value, previous[field] if previous else None, unit) if previous else None,
+            delta=_change(value, previous[field], unit) if compare else None,
             higher_is_better=better_up,
         )
     st.caption(t("teams_snapshot_caption", lang, day=f"{row['snapshot_date']:%Y-%m-%d}"))

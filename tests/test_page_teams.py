@@ -1,0 +1,145 @@
+"""The Teams page in Streamlit's AppTest: each drill level from the URL, its scorecard equal to the query layer's,
+breadcrumbs back up, an account manager's leads and loans, bad drills and empty selections."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pipelines import periods
+from pipelines.queries import disbursement, funnel, teams
+from pipelines.queries.dimensions import dimensions
+from pipelines.queries.filters import Filters
+from tests.conftest import REPO
+from tests.test_page_overview import nothing_matches
+from ui.i18n import t
+
+
+@pytest.fixture(scope="module")
+def con(demo_warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(demo_warehouse), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def open_teams(demo_warehouse: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    monkeypatch.setenv("LOAN_DASHBOARD_DB", str(demo_warehouse))
+
+    def run(**params: str) -> AppTest:
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+        for name, value in params.items():
+            at.query_params[name] = value
+        at.switch_page("pages/teams.py")
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return run
+
+
+def default_filters(con: duckdb.DuckDBPyConnection, **dims) -> Filters:
+    d = dimensions(con)
+    period = periods.last_complete("biweekly", d.as_of, d.biweekly_anchor_monday)
+    return Filters(period, periods.shift("biweekly", period, -1, d.biweekly_anchor_monday), **dims)
+
+
+def crumbs(at: AppTest) -> list[str]:
+    return [b.label for b in at.button if b.key and b.key.startswith("crumb_")]
+
+
+def scorecard_shown(at: AppTest):
+    """The scorecard as displayed (AppTest gives the frame's own column names, not the translated labels)."""
+    return at.dataframe[0].value
+
+
+def test_top_level_lists_the_regions_with_the_query_layers_figures(open_teams, con):
+    at = open_teams()
+    assert [x.value for x in at.title] == ["Teams"]
+    assert "Scorecard" in [x.value for x in at.subheader]
+    assert crumbs(at) == ["All regions"]
+    filters = default_filters(con)
+    board = disbursement.leaderboard(con, filters, "region")
+    shown = scorecard_shown(at)
+    label = "name"
+    # Largest amount first, the same amounts, counts and attainment as the disbursement leaderboard.
+    assert shown[label].tolist() == board["name"].to_list()
+    assert shown["amount"].tolist() == pytest.approx([float(a) for a in board["amount"]])
+    assert shown["loans"].tolist() == board["loans"].to_list()
+    assert shown["attainment"].tolist() == pytest.approx([a * 100 for a in board["attainment"]])
+    # Conversion: the cohort's lead → disbursed conversion by region, from the funnel breakdown.
+    breakdown = funnel.funnel_breakdown(con, filters, "region").filter(stage="disbursed")
+    conversion = dict(zip(breakdown["value_name"], breakdown["overall_conversion"], strict=True))
+    for name, value in zip(shown[label], shown["conversion"], strict=True):
+        assert value == pytest.approx(conversion[name] * 100)
+    quality = teams.book_quality(con, filters, "region")
+    names = dict(zip(board["value"], board["name"], strict=True))
+    par30 = {names[v]: p for v, p in zip(quality["value"], quality["par30"], strict=True)}
+    for name, value in zip(shown[label], shown["par30"], strict=True):
+        assert value == pytest.approx(par30[name] * 100)
+
+
+def test_region_drill_from_the_url_shows_its_teams(open_teams, con):
+    at = open_teams(drill="region:R01")
+    assert crumbs(at) == ["All regions", "East China"]
+    card = teams.scorecard(con, default_filters(con, region_ids=("R01",)), "team")
+    assert scorecard_shown(at)["name"].tolist() == card["name"].to_list()
+    assert set(card["region_id"]) == {"R01"}
+    assert at.query_params["drill"] == "region:R01"
+
+
+def test_breadcrumb_goes_back_up(open_teams, con):
+    at = open_teams(drill="team:T001")
+    assert crumbs(at) == ["All regions", "East China", "East China Direct 1"]
+    officers = teams.scorecard(con, default_filters(con, team_ids=("T001",)), "officer")
+    assert scorecard_shown(at)["name"].tolist() == officers["name"].to_list()
+    at.button(key="crumb_1").click().run()
+    assert not at.exception
+    assert at.query_params["drill"] == "region:R01"
+    assert crumbs(at) == ["All regions", "East China"]
+    at.button(key="crumb_0").click().run()
+    assert "drill" not in at.query_params
+    assert scorecard_shown(at)["name"].tolist()[0] == disbursement.leaderboard(
+        con, default_filters(con), "region"
+    )["name"][0]
+
+
+def test_officer_drill_lists_their_leads_and_loans(open_teams, con):
+    at = open_teams(drill="officer:O0003", period="2026-Q3")
+    assert crumbs(at) == ["All regions", "East China", "East China Direct 1", "Wu Xiang"]
+    assert [x.value for x in at.subheader][:2] == ["Leads created in the period", "Loans disbursed in the period"]
+    d = dimensions(con)
+    period = periods.parse("2026-Q3", d.biweekly_anchor_monday)[1]
+    filters = Filters(period, periods.shift("quarter", period, -1, d.biweekly_anchor_monday), officer_ids=("O0003",))
+    leads, loans = teams.lead_list(con, filters), teams.loan_list(con, filters)
+    tables = [df.value for df in at.dataframe]
+    assert tables[0]["lead_id"].tolist() == leads["lead_id"].to_list()
+    assert tables[1]["loan_id"].tolist() == loans["loan_id"].to_list()
+    card = teams.scorecard(con, filters, "officer").row(0, named=True)
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Disbursed count"] == f"{card['loans']:,}"
+    assert shown["New leads"] == f"{card['leads']:,}"
+    assert len(leads) > 0 and len(loans) > 0
+
+
+def test_a_bad_drill_is_dropped_with_a_notice(open_teams):
+    for drill in ("nonsense", "region:R99", "team:T999"):
+        at = open_teams(drill=drill)
+        assert any(drill in w.value for w in at.warning), drill
+        assert crumbs(at) == ["All regions"]
+        assert "drill" not in at.query_params
+    # A drill outside the filters: the region filter is South China, the link drills into East China.
+    at = open_teams(drill="region:R01", region="R02")
+    assert any("region:R01" in w.value for w in at.warning)
+    assert scorecard_shown(at)["name"].tolist() == ["South China"]
+
+
+def test_a_filter_that_matches_nothing_shows_the_empty_state(open_teams, con):
+    officer, channel = nothing_matches(con)
+    at = open_teams(officer=officer, channel=channel, lang="zh")
+    assert [i.value for i in at.info] == [t("empty_selection", "zh")]
+    assert not at.dataframe
