@@ -4,6 +4,7 @@ import streamlit as st
 
 from pipelines.queries import disbursement
 from ui import disbursement_view as view
+from ui import teams_view as drill_view
 from ui.charts import show
 from ui.components import definition_popover, downloads, empty_state
 from ui.db import query, require_cursor
@@ -78,24 +79,43 @@ with st.expander(t("mix_table", lang)):
     downloads(labelled(table, config), f"disbursement_by_{by}", ctx)
 
 st.subheader(t("leaderboard", lang))
-level = (
-    st.segmented_control(
-        t("leaderboard_level", lang),
-        list(disbursement.LEADERBOARD_LEVELS),
-        format_func=lambda v: t(v, lang),
-        default="region",
-        key="disbursement_leaderboard_level",
+# Click a bar to go one level down (the drill is in the URL, as on the Teams page); breadcrumbs lead back up.
+drill = drill_view.read_drill(ctx)
+if drill.level is None:
+    level = (
+        st.segmented_control(
+            t("leaderboard_level", lang),
+            list(disbursement.LEADERBOARD_LEVELS),
+            format_func=lambda v: t(v, lang),
+            default="region",
+            key="disbursement_leaderboard_level",
+        )
+        or "region"
     )
-    or "region"
-)
-board = query(disbursement.leaderboard, filters, level)
+else:
+    drill_view.breadcrumbs(drill, ctx)
+    level = drill.child_level or "officer"
+board = query(disbursement.leaderboard, drill.filters(filters), level)
 if board.is_empty():
     empty_state(lang)
 else:
-    show(view.leaderboard_figure(board, level, ctx), key="disbursement_leaderboard")
+    event = show(
+        view.leaderboard_figure(board, level, ctx),
+        key=f"disbursement_leaderboard_{drill.param() or level}",
+        on_select="rerun",
+        selection_mode="points",
+    )
+    st.caption(view.drill_hint(level, lang))
     if level == "officer":
         st.caption(t("officer_no_target", lang))
     table, config = view.leaderboard_table(board, level, lang)
     st.dataframe(view.coloured_bands(table, board), hide_index=True, column_config=config)
     downloads(labelled(table, config), f"leaderboard_{level}", ctx)
+    picked = view.clicked(event, board)
+    if picked and level == "officer":
+        # An account manager's own leads and loans are on the Teams page.
+        st.switch_page("pages/teams.py", query_params={**st.query_params.to_dict(), "drill": f"officer:{picked}"})
+    elif picked:
+        drill_view.go_to(f"{level}:{picked}")
+        st.rerun()
 definition_popover(["disbursed_amount", "amount_share", "average_ticket", "attainment", "stretch_attainment"], lang)

@@ -139,3 +139,28 @@ def test_switching_language_changes_the_labels(server, page) -> None:
     wait_for_app(page)
     expect(page.locator('[data-testid="stMain"]')).to_contain_text(t("funnel_stages", "zh"))
     assert "lang=zh" in page.url and "period=2026-10" in page.url
+
+
+def test_a_click_on_a_region_bar_drills_into_its_teams_and_the_breadcrumb_returns(server, page, demo) -> None:
+    open_and_wait(page, f"{server.url}/disbursement?period=2026-10")
+    filters = Filters(OCTOBER, comparison=SEPTEMBER)
+    regions = disbursement.leaderboard(demo, filters, "region")
+    leaderboard = page.locator('[data-testid="stPlotlyChart"]').nth(3)
+    # The first bar is the region with the largest amount.
+    leaderboard.locator("g.trace.bars g.point path").first.click(force=True)
+    top_region = regions["value"][0]
+    page.wait_for_url(f"**drill=region%3A{top_region}**", timeout=30_000)
+    wait_for_app(page)
+    teams = disbursement.leaderboard(demo, Filters(OCTOBER, comparison=SEPTEMBER, region_ids=(top_region,)), "team")
+    table = page.locator('[data-testid="stDataFrame"]').last
+    for name in teams["name"]:
+        expect(table).to_contain_text(name)
+    expect(page.get_by_role("button", name=t("teams_all_regions", "en"))).to_be_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    screenshot(page, "disbursement-drill-region")
+
+    page.get_by_role("button", name=t("teams_all_regions", "en")).click()
+    page.wait_for_function("!window.location.search.includes('drill=')", timeout=30_000)
+    wait_for_app(page)
+    expect(page.locator('[data-testid="stDataFrame"]').last).to_contain_text(regions["name"][-1])
+    assert "period=2026-10" in page.url

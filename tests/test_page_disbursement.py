@@ -183,3 +183,27 @@ def test_a_link_with_a_period_outside_the_data_is_ignored_with_a_notice(demo_war
     assert not at.exception, [e.value for e in at.exception]
     assert any(link in w.value for w in at.warning)
     assert at.title[0].value == "Disbursement"
+
+
+def test_a_drill_link_ranks_the_regions_teams_with_breadcrumbs(open_page, demo) -> None:
+    at = open_page(period="2026-10", drill="region:R01")
+    filters = Filters(OCTOBER, comparison=Period(date(2026, 9, 1), date(2026, 9, 30)), region_ids=("R01",))
+    board = disbursement.leaderboard(demo, filters, "team")
+    table = at.dataframe[-1].value
+    assert list(table["name"]) == board["name"].to_list()
+    assert set(board["region_id"]) == {"R01"}
+    # Breadcrumbs: back to all regions, the region itself as the current (disabled) crumb.
+    crumbs = [b for b in at.button if b.key and b.key.startswith("crumb_")]
+    assert [b.label for b in crumbs] == [t("teams_all_regions", "en"), "East China"]
+    assert t("leaderboard_click_team", "en") in captions(at)
+    # The tiles above still show the whole selection, not the drilled region.
+    summary = disbursement.disbursement_summary(demo, Filters(OCTOBER)).row(0, named=True)
+    assert metrics(at)[t("disbursed_amount", "en")][0] == money(summary["amount"])
+
+    crumbs[0].click().run()
+    assert not at.exception
+    assert "drill" not in at.query_params
+    assert (
+        list(at.dataframe[-1].value["name"])
+        == disbursement.leaderboard(demo, Filters(OCTOBER), "region")["name"].to_list()
+    )

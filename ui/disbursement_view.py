@@ -19,7 +19,6 @@ from ui.sales_view import (
     PERCENT_FORMAT,
     Tile,
     day_change,
-    dimension_colours,
     figure,
     money_ticks,
     point_change,
@@ -27,6 +26,7 @@ from ui.sales_view import (
     tile_row,
     trailing_filters,
 )
+from ui.teams_view import bar_colours
 
 AMOUNT_COLOUR = "#2171b5"
 BADGE_COLOURS = {"red": "red", "amber": "orange", "green": "green", "bonus": "blue"}
@@ -320,10 +320,11 @@ def mix_table(mix: pl.DataFrame, names: dict[str, str], lang: str) -> tuple[pl.D
 
 
 def leaderboard_figure(board: pl.DataFrame, level: str, ctx: FilterContext) -> go.Figure:
-    """The top of the leaderboard: amount bars in the region's colour, the base target as a tick on each bar."""
+    """The top of the leaderboard: amount bars, the base target as a tick on each bar, amount and attainment."""
     lang = ctx.lang
     top = board.head(LEADERBOARD_CHART_ROWS).to_dicts()
-    colours = dimension_colours(ctx, "region")
+    # The Teams page's colours: regions and teams their own, account managers their team's.
+    colours = bar_colours(board.head(LEADERBOARD_CHART_ROWS), level, ctx)
     labels = [r["name"] or r["value"] for r in top]
     amounts = [float(r["amount"]) for r in top]
     traces = [
@@ -332,8 +333,10 @@ def leaderboard_figure(board: pl.DataFrame, level: str, ctx: FilterContext) -> g
             x=amounts,
             orientation="h",
             name=t("disbursed_amount", lang),
-            marker={"color": [colours.get(r["region_id"], "#888888") for r in top]},
-            customdata=[[r["region_name"] or "", count(r["loans"]), money(r["average_ticket"], lang)] for r in top],
+            marker={"color": colours},
+            customdata=[
+                [r["value"], r["region_name"] or "", count(r["loans"]), money(r["average_ticket"], lang)] for r in top
+            ],
             hovertemplate=t("leaderboard_hover", lang) + "<extra></extra>",
             showlegend=False,
         )
@@ -381,6 +384,8 @@ def leaderboard_figure(board: pl.DataFrame, level: str, ctx: FilterContext) -> g
 def leaderboard_table(board: pl.DataFrame, level: str, lang: str) -> tuple[pl.DataFrame, dict]:
     """The leaderboard for display: rank, name, parents, amount, share, count, ticket, targets, attainment, band."""
     parents = {"region": [], "team": ["region_name"], "officer": ["team_name", "region_name"]}[level]
+    # A parent shared by every row (after a drill into one region or team) says nothing: leave it out.
+    parents = [p for p in parents if board[p].n_unique() > 1]
     table = board.select(
         "rank",
         pl.col("name").fill_null(pl.col("value")).alias("name"),
@@ -398,7 +403,7 @@ def leaderboard_table(board: pl.DataFrame, level: str, lang: str) -> tuple[pl.Da
         # Officers have no targets of their own.
         table = table.drop("base_target", "attainment", "stretch_attainment", "band_name")
     config = {
-        "rank": st.column_config.NumberColumn(t("rank", lang), format="%d"),
+        "rank": st.column_config.NumberColumn(t("rank", lang), format="%d", width="small"),
         "name": st.column_config.TextColumn(t(level, lang)),
         "team_name": st.column_config.TextColumn(t("team", lang)),
         "region_name": st.column_config.TextColumn(t("region", lang)),
@@ -421,3 +426,21 @@ def coloured_bands(table: pl.DataFrame, board: pl.DataFrame):
         return frame
     styles = [BAND_CELL_STYLES.get(b, "") for b in board["band"].to_list()]
     return frame.style.apply(lambda _: styles, subset=["band_name"])
+
+
+def clicked(event, board: pl.DataFrame) -> str | None:
+    """The id of the region, team or account manager whose bar (or target tick, or label) was clicked."""
+    try:
+        points = event.selection.points
+    except AttributeError:
+        return None
+    top = board.head(LEADERBOARD_CHART_ROWS)["value"].to_list()
+    for point in points or []:
+        index = point.get("point_index")
+        if index is not None and 0 <= index < len(top):
+            return top[index]
+    return None
+
+
+def drill_hint(level: str, lang: str) -> str:
+    return t(f"leaderboard_click_{level}", lang)

@@ -462,8 +462,20 @@ TEXT: dict[str, dict[str, str]] = {
     "leaderboard_title": {"en": "Disbursed amount against base target", "zh": "放款金额与基础目标"},
     "leaderboard_title_top": {"en": "Top {n} by disbursed amount", "zh": "放款金额前 {n} 名"},
     "leaderboard_hover": {
-        "en": "%{y} (%{customdata[0]})<br>Loans: %{customdata[1]}<br>Average ticket: %{customdata[2]}",
-        "zh": "%{y} (%{customdata[0]})<br>放款笔数: %{customdata[1]}<br>件均金额: %{customdata[2]}",
+        "en": "%{y} (%{customdata[1]})<br>Loans: %{customdata[2]}<br>Average ticket: %{customdata[3]}",
+        "zh": "%{y} (%{customdata[1]})<br>放款笔数: %{customdata[2]}<br>件均金额: %{customdata[3]}",
+    },
+    "leaderboard_click_region": {
+        "en": "Click a region's bar to rank its teams.",
+        "zh": "点击区域柱形, 查看其团队排名。",
+    },
+    "leaderboard_click_team": {
+        "en": "Click a team's bar to rank its account managers.",
+        "zh": "点击团队柱形, 查看其客户经理排名。",
+    },
+    "leaderboard_click_officer": {
+        "en": "Click an account manager's bar to open their leads and loans on the Teams page.",
+        "zh": "点击客户经理柱形, 在团队页查看其线索与贷款。",
     },
     "rank": {"en": "Rank", "zh": "排名"},
     "officer_no_target": {
