@@ -63,6 +63,29 @@ def test_schema_is_created_on_first_use_in_wal_mode(tmp_path: Path) -> None:
         assert con.execute("select count(*) from schema_version").fetchone()[0] == 1
 
 
+def test_first_use_by_several_sessions_at_once_creates_the_schema_once(tmp_path: Path) -> None:
+    path = tmp_path / "retro.sqlite"
+    barrier = threading.Barrier(4)
+    failures: list[Exception] = []
+
+    def open_store() -> None:
+        barrier.wait()
+        try:
+            RetroStore(path).add_item(COMPANY_P2, "from a session")
+        except Exception as exc:  # reported below, with the others
+            failures.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    with sqlite3.connect(path) as con:
+        assert con.execute("select version from schema_version").fetchall() == [(1,)]
+    assert len(RetroStore(path).items(COMPANY_P2)) == 4
+
+
 def test_a_store_from_a_newer_app_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "retro.sqlite"
     RetroStore(path)

@@ -244,16 +244,22 @@ class RetroStore:
         finally:
             con.close()
 
+    def _current_schema_version(self, con: sqlite3.Connection) -> int:
+        exists = con.execute("select 1 from sqlite_master where type = 'table' and name = 'schema_version'").fetchone()
+        return (con.execute("select max(version) from schema_version").fetchone()[0] or 0) if exists else 0
+
     def _migrate(self) -> None:
         con = self._connect()
         try:
+            # The common case, an up-to-date store, needs no write lock (the page opens a store on every run).
+            if self._current_schema_version(con) == SCHEMA_VERSION:
+                return
             # WAL is a property of the file: set once, every later connection uses it.
             con.execute("pragma journal_mode = wal")
             con.execute("begin immediate")
             try:
                 con.execute("create table if not exists schema_version (version integer not null)")
-                row = con.execute("select max(version) from schema_version").fetchone()
-                current = row[0] or 0
+                current = self._current_schema_version(con)  # again, under the lock: another process may have run
                 if current > SCHEMA_VERSION:
                     raise StoreVersionError(
                         f"{self.path} has schema version {current}, newer than this app's {SCHEMA_VERSION}; "
