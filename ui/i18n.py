@@ -187,9 +187,9 @@ TEXT: dict[str, dict[str, str]] = {
     "teams_title": {"en": "Teams", "zh": "团队"},
     "teams_all_regions": {"en": "All regions", "zh": "全部区域"},
     "teams_bad_drill": {
-        "en": "The link's drill-down {value!r} is not a region, team or account manager within the current "
-        "filters; showing all regions instead.",
-        "zh": "链接中的下钻 {value!r} 不是当前筛选范围内的区域、团队或客户经理, 已改为显示全部区域。",
+        "en": "The drill-down {value!r} is not a region, team or account manager within the current filters; "
+        "showing all regions instead.",
+        "zh": "下钻 {value!r} 不是当前筛选范围内的区域、团队或客户经理, 已改为显示全部区域。",
     },
     "teams_chart_regions": {
         "en": "Disbursed amount and target attainment by region",

@@ -10,11 +10,12 @@ import polars as pl
 
 from pipelines.metrics import all_definitions
 from pipelines.queries.overview import INDICATORS
-from ui.charts import STAGE_COLOURS, STRETCH_COLOUR, TARGET_COLOUR, style
+from ui.charts import STAGE_COLOURS, STRETCH_COLOUR, TARGET_COLOUR
 from ui.components import kpi
 from ui.filters import FilterContext
 from ui.format import count, days, money, percent
 from ui.i18n import t
+from ui.sales_view import figure, money_ticks
 
 TILES_PER_ROW = 4
 
@@ -149,17 +150,6 @@ def period_label(start: date, kind: str) -> str:
     return f"{start:%m-%d}"
 
 
-def nice_money_ticks(top: float, lang: str, steps: int = 4) -> tuple[list[float], list[str]]:
-    """Round tick values from 0 to at least `top`, labelled as money in `lang` (万/亿 in Chinese)."""
-    if _missing(top) or top <= 0:
-        return [0.0], [money(0, lang)]
-    raw = top / steps
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    values = [step * i for i in range(int(math.ceil(top / step)) + 1)]
-    return values, [money(v, lang) for v in values]
-
-
 def target_figure(history: pl.DataFrame, ctx: FilterContext) -> go.Figure:
     """Disbursed amount per period (bars) against base and stretch target (lines), for the history's periods."""
     lang = ctx.lang
@@ -167,41 +157,40 @@ def target_figure(history: pl.DataFrame, ctx: FilterContext) -> go.Figure:
     x = [period_label(d, ctx.kind) for d in amounts["period_start"]]
     ends = amounts["period_end"]
     spans = [f"{s:%Y-%m-%d} – {e:%Y-%m-%d}" for s, e in zip(amounts["period_start"], ends, strict=True)]
-    fig = go.Figure()
-    fig.add_bar(
-        x=x,
-        y=amounts["value"].to_list(),
-        name=t("disbursed_amount", lang),
-        marker_color="#0072B2",
-        customdata=[[s, money(v, lang)] for s, v in zip(spans, amounts["value"], strict=True)],
-        hovertemplate="%{customdata[0]}<br>" + t("disbursed_amount", lang) + ": %{customdata[1]}<extra></extra>",
-    )
-    for column, colour, dash, label in (
-        ("base_target", TARGET_COLOUR, "solid", "base_target"),
-        ("stretch_target", STRETCH_COLOUR, "dash", "stretch_target"),
-    ):
+    traces = [
+        go.Bar(
+            x=x,
+            y=amounts["value"].to_list(),
+            name=t("disbursed_amount", lang),
+            marker_color="#0072B2",
+            customdata=[[s, money(v, lang)] for s, v in zip(spans, amounts["value"], strict=True)],
+            hovertemplate="%{customdata[0]}<br>" + t("disbursed_amount", lang) + ": %{customdata[1]}<extra></extra>",
+        )
+    ]
+    for column, colour, dash in (("base_target", TARGET_COLOUR, "solid"), ("stretch_target", STRETCH_COLOUR, "dash")):
         if amounts[column].is_not_null().any():
-            fig.add_scatter(
-                x=x,
-                y=amounts[column].to_list(),
-                name=t(label, lang),
-                mode="lines+markers",
-                line={"color": colour, "dash": dash, "width": 2},
-                customdata=[[s, money(v, lang)] for s, v in zip(spans, amounts[column], strict=True)],
-                hovertemplate="%{customdata[0]}<br>" + t(label, lang) + ": %{customdata[1]}<extra></extra>",
+            traces.append(
+                go.Scatter(
+                    x=x,
+                    y=amounts[column].to_list(),
+                    name=t(column, lang),
+                    mode="lines+markers",
+                    line={"color": colour, "dash": dash, "width": 2},
+                    customdata=[[s, money(v, lang)] for s, v in zip(spans, amounts[column], strict=True)],
+                    hovertemplate="%{customdata[0]}<br>" + t(column, lang) + ": %{customdata[1]}<extra></extra>",
+                )
             )
     top = max(
         [v for c in ("value", "base_target", "stretch_target") for v in amounts[c].to_list() if not _missing(v)]
         or [0.0]
     )
-    values, labels = nice_money_ticks(top, lang)
-    fig.update_yaxes(tickvals=values, ticktext=labels, range=[0, values[-1] * 1.02])
-    fig.update_xaxes(type="category")
-    return style(
-        fig,
+    return figure(
+        traces,
         t("ov_target_chart_title", lang, n=len(x)),
         x_title=t("ov_axis_period_start", lang),
         y_title=t("ov_axis_amount", lang),
+        xaxis={"type": "category"},
+        yaxis=money_ticks(top, lang),
     )
 
 
@@ -211,24 +200,22 @@ def funnel_figure(stages: pl.DataFrame, lang: str) -> go.Figure:
     labels = [t(f"stage_{s}", lang) for s in stages["stage"]]
     reached = stages["reached"].to_list()
     text = [f"{count(r)} · {percent(c)}" for r, c in zip(reached, stages["overall_conversion"], strict=True)]
-    fig = go.Figure(
-        go.Bar(
-            x=reached,
-            y=labels,
-            orientation="h",
-            marker_color=list(STAGE_COLOURS[: len(labels)]),
-            text=text,
-            textposition="auto",
-            hovertemplate="%{y}: %{x:,}<extra></extra>",
-        )
+    bars = go.Bar(
+        x=reached,
+        y=labels,
+        orientation="h",
+        marker_color=list(STAGE_COLOURS[: len(labels)]),
+        text=text,
+        textposition="auto",
+        hovertemplate="%{y}: %{x:,}<extra></extra>",
     )
-    fig.update_yaxes(autorange="reversed", type="category")
-    return style(
-        fig,
+    return figure(
+        [bars],
         t("ov_funnel_title", lang),
         x_title=t("ov_axis_leads", lang),
         y_title=t("ov_axis_stage", lang),
         legend=False,
+        yaxis={"autorange": "reversed", "type": "category"},
     )
 
 

@@ -20,12 +20,12 @@ import streamlit as st
 
 from pipelines.queries.filters import Filters
 from pipelines.queries.teams import DEFAULT_LIST_LIMIT
-from ui.charts import TARGET_COLOUR, colour_map, style
+from ui.charts import TARGET_COLOUR, colour_map
 from ui.components import kpi
 from ui.filters import FilterContext
 from ui.format import money, percent
 from ui.i18n import t
-from ui.overview_view import nice_money_ticks
+from ui.sales_view import figure, money_ticks
 
 DRILL_PARAM = "drill"
 LEVEL_LABEL = {"region": "region", "team": "team", "officer": "officer"}
@@ -207,60 +207,68 @@ def bar_figure(card: pl.DataFrame, level: str, drill: Drill, ctx: FilterContext)
         + "<extra></extra>"
     )
     labels = card["name"].to_list()
-    fig = go.Figure()
-    fig.add_bar(
-        x=labels,
-        y=amounts,
-        name=t("disbursed_amount", lang),
-        marker_color=bar_colours(card, level, ctx),
-        customdata=hover,
-        hovertemplate=template,
-    )
-    # The label sits above the higher of the bar and its target mark, so the mark never covers it.
     targets = card["base_target"].to_list()
-    fig.add_scatter(
-        x=labels,
-        y=[max(a, b or 0) for a, b in zip(amounts, targets, strict=True)],
-        text=text,
-        mode="text",
-        textposition="top center",
-        textfont={"size": 12},
-        showlegend=False,
-        hoverinfo="skip",
-        cliponaxis=False,
-    )
-    if has_targets:
-        fig.add_scatter(
+    top = max([v for v in [*amounts, *targets] if v is not None] or [0.0])
+    yaxis = money_ticks(top * 1.08, lang)
+    traces = [
+        go.Bar(
             x=labels,
-            y=card["base_target"].to_list(),
-            name=t("base_target", lang),
-            mode="markers",
-            marker={"symbol": "line-ew", "size": 34, "line": {"width": 3, "color": TARGET_COLOUR}},
+            y=amounts,
+            name=t("disbursed_amount", lang),
+            marker_color=bar_colours(card, level, ctx),
+            customdata=hover,
+            hovertemplate=template,
+        ),
+        # The label sits above the higher of the bar and its target mark, so the mark never covers it.
+        go.Scatter(
+            x=labels,
+            y=[max(a, b or 0) for a, b in zip(amounts, targets, strict=True)],
+            text=text,
+            mode="text",
+            textposition="top center",
+            textfont={"size": 12},
+            showlegend=False,
+            hoverinfo="skip",
+            cliponaxis=False,
+        ),
+    ]
+    if has_targets:
+        traces.append(
+            go.Scatter(
+                x=labels,
+                y=targets,
+                name=t("base_target", lang),
+                mode="markers",
+                marker={"symbol": "line-ew", "size": 34, "line": {"width": 3, "color": TARGET_COLOUR}},
+                customdata=hover,
+                hovertemplate=template,
+            )
+        )
+    # An invisible full-height bar over each column, so that a small amount's bar is as easy to click (and
+    # hover) as a large one; it carries the same id.
+    traces.append(
+        go.Bar(
+            x=labels,
+            y=[yaxis["range"][1]] * len(labels),
+            marker={"color": "rgba(0, 0, 0, 0)"},
+            showlegend=False,
             customdata=hover,
             hovertemplate=template,
         )
-    top = max([v for v in [*amounts, *card["base_target"].to_list()] if v is not None] or [0.0])
-    values, ticks = nice_money_ticks(top * 1.08, lang)
-    # An invisible full-height bar over each column, so that a small amount's bar is as easy to click (and
-    # hover) as a large one; it carries the same id.
-    fig.add_bar(
-        x=labels,
-        y=[values[-1]] * len(labels),
-        marker={"color": "rgba(0, 0, 0, 0)"},
-        showlegend=False,
-        customdata=hover,
-        hovertemplate=template,
     )
-    fig.update_yaxes(tickvals=values, ticktext=ticks, range=[0, values[-1] * 1.02])
-    fig.update_xaxes(type="category")
-    fig.update_layout(clickmode="event+select", dragmode=False, bargap=0.35, barmode="overlay")
-    return style(
-        fig,
+    return figure(
+        traces,
         chart_title(drill, ctx),
         x_title=t(LEVEL_LABEL[level], lang),
         y_title=t("teams_axis_amount", lang),
         legend=bool(has_targets),
         height=380,
+        xaxis={"type": "category"},
+        yaxis=yaxis,
+        clickmode="event+select",
+        dragmode=False,
+        bargap=0.35,
+        barmode="overlay",
     )
 
 
