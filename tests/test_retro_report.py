@@ -486,6 +486,7 @@ def test_main_writes_the_report_in_process(demo_warehouse: Path, store: RetroSto
         (("--period", "2026-11"), "a retrospective reviews a biweekly period such as 2026-11-02/2w"),
         (("--period", "someday"), "not a valid period"),
         (("--period", "2026-12-28/2w"), "starts after the warehouse's as-of date 2026-11-20"),
+        (("--period", "2024-01-01/2w"), "ends before the data starts"),
         (("--region", "R99"), "unknown --region R99"),
     ],
 )

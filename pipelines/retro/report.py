@@ -1347,6 +1347,11 @@ def write_report(
                 f"error: the period {period_text} starts after the warehouse's as-of date {as_of}; "
                 "there is nothing to review yet"
             )
+        first_date = dimensions(con).first_date
+        if retro.period.end < first_date:
+            raise ReportError(
+                f"error: the period {period_text} ends before the data starts ({first_date}); nothing to review"
+            )
         filters = Filters(retro.period, **(dimension_filters or {}))
         _check_filter_values(con, filters)
         report = build_report(con, filters, retro, RetroStore(store_path), lang, app_url=app_url)
