@@ -16,7 +16,7 @@ import pytest
 from plotly.offline import get_plotlyjs
 
 from pipelines.__main__ import main
-from pipelines.queries.filters import Filters
+from pipelines.queries.filters import Filters, Scope
 from pipelines.queries.overview import INDICATORS
 from pipelines.retro import Finding
 from pipelines.retro.periods import default_retro_period
@@ -209,6 +209,15 @@ def test_a_scoped_report_reads_the_scopes_own_retrospective(con, store) -> None:
     assert scoped.summary.version == 0 and scoped.action_items == ()
     assert [i.what for i in scoped.earlier_open_items] == ["R06's own item"]
     assert set(scoped.scoreboard.targets.filter(pl.col("level") == "region")["value"]) == {"R06"}
+    # A head whose access is limited to R06 and who filters nothing holds the same meeting.
+    restricted = build_report(
+        con, Filters(retro.period, scope=Scope(region_ids=("R06",))), retro, store, "en", findings=[]
+    )
+    assert (restricted.key, restricted.scope_rows, restricted.earlier_open_items) == (
+        scoped.key,
+        scoped.scope_rows,
+        scoped.earlier_open_items,
+    )
 
 
 def test_a_report_without_a_store_has_an_empty_summary(con) -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import io
-import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,7 +42,7 @@ from pipelines.retro import FINDING_KINDS, ActionItem, Finding, RetroPeriod
 from pipelines.retro.findings import STATEMENTS, VALUE_UNITS, find_all, render
 from pipelines.retro.periods import biweekly_anchor, retro_period, warehouse_as_of
 from pipelines.retro.scoreboard import Scoreboard, scoreboard
-from pipelines.retro.store import RetroKey, RetroStore, Summary
+from pipelines.retro.store import RetroKey, RetroStore, Summary, scope_values
 from pipelines.warehouse import connect, db_path
 from ui import format as fmt
 from ui.i18n import TEXT as UI_TEXT
@@ -259,31 +258,24 @@ class Report:
 
 
 def _scope_rows(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str) -> tuple[tuple[str, str], ...]:
-    """The dimension filters in words: e.g. (("Region", "East China (R01)"),)."""
+    """The retrospective's scope in words, e.g. (("Region", "East China (R01)"),); empty for the whole company."""
     dims = dimensions(con)
-
-    def names(ids, frame: pl.DataFrame, id_column: str, name_column: str) -> str:
-        lookup = dict(zip(frame[id_column], frame[name_column], strict=True))
-        return ", ".join(f"{lookup.get(i, i)} ({i})" for i in sorted(ids))
-
-    scope = filters.scope
+    named = {
+        "region_ids": ("region", dims.regions, "region_id", "region_name"),
+        "team_ids": ("team", dims.teams, "team_id", "team_name"),
+        "officer_ids": ("officer", dims.officers, "officer_id", "officer_name"),
+        "channel_ids": ("channel", dims.channels, "channel_id", "channel_name"),
+    }
     rows = []
-    for label, ids, frame, id_column, name_column in (
-        ("region", filters.region_ids or scope.region_ids, dims.regions, "region_id", "region_name"),
-        ("team", filters.team_ids or scope.team_ids, dims.teams, "team_id", "team_name"),
-        ("officer", filters.officer_ids or scope.officer_ids, dims.officers, "officer_id", "officer_name"),
-        ("channel", filters.channel_ids, dims.channels, "channel_id", "channel_name"),
-    ):
-        if ids:
-            rows.append((text(label, lang), names(ids, frame, id_column, name_column)))
-    if filters.product_lines:
-        rows.append(
-            (text("product_line", lang), ", ".join(text(f"product_line_{p}", lang) for p in filters.product_lines))
-        )
-    if filters.customer_types:
-        rows.append(
-            (text("customer_type", lang), ", ".join(text(f"customer_type_{c}", lang) for c in filters.customer_types))
-        )
+    for attribute, values in scope_values(filters).items():  # the same values the store's key is made of
+        if attribute in named:
+            label, frame, id_column, name_column = named[attribute]
+            lookup = dict(zip(frame[id_column], frame[name_column], strict=True))
+            shown = ", ".join(f"{lookup.get(v, v)} ({v})" for v in values)
+        else:
+            label = {"product_lines": "product_line", "customer_types": "customer_type"}[attribute]
+            shown = ", ".join(text(f"{label}_{v}", lang) for v in values)
+        rows.append((text(label, lang), shown))
     return tuple(rows)
 
 
@@ -1266,16 +1258,6 @@ def to_excel(report: Report) -> bytes:
 
 HEADER_ROWS = 5
 """Rows above each sheet's table: the title, period, scope and as-of date, and a blank row."""
-
-
-def report_json(report: Report) -> str:
-    """The report's content as JSON (section tables as rows), for comparing two reports."""
-    return json.dumps(
-        {key: frame.to_dicts() for key, frame in sections(report)},
-        default=str,
-        ensure_ascii=False,
-        sort_keys=True,
-    )
 
 
 # ---------------------------------------------------------------------------------------------

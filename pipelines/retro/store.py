@@ -133,17 +133,25 @@ class StoreVersionError(RuntimeError):
     """The store file was written by a newer version of the app than this one."""
 
 
-def scope_text(filters: Filters) -> str:
-    """The canonical scope of a retrospective held with `filters` (see the module docstring)."""
-    parts = []
+def scope_values(filters: Filters) -> dict[str, tuple[str, ...]]:
+    """The dimension values a retrospective held with `filters` covers, by Filters attribute (sorted; none = all).
+
+    The access scope narrows a filter, or stands in for it when that level is not filtered.
+    """
+    values_by_attribute = {}
     for attribute, _column in DIMENSIONS:
         values = set(getattr(filters, attribute))
         allowed = set(getattr(filters.scope, attribute, ()))
         if allowed:
-            # The access scope narrows the filter, or stands in for it when nothing is filtered.
             values = values & allowed if values else allowed
         if values:
-            parts.append(f"{_SCOPE_NAMES[attribute]}={','.join(sorted(values))}")
+            values_by_attribute[attribute] = tuple(sorted(values))
+    return values_by_attribute
+
+
+def scope_text(filters: Filters) -> str:
+    """The canonical scope of a retrospective held with `filters` (see the module docstring)."""
+    parts = [f"{_SCOPE_NAMES[attribute]}={','.join(values)}" for attribute, values in scope_values(filters).items()]
     return "&".join(parts) or COMPANY_SCOPE
 
 
