@@ -295,20 +295,25 @@ def clicked_row(event, card: pl.DataFrame) -> str | None:
 
 
 def scorecard_table(card: pl.DataFrame, level: str, lang: str) -> tuple[pl.DataFrame, dict]:
-    """The scorecard for display (ratios in percent) and its translated column configuration."""
+    """The scorecard for display (ratios in percent) and its translated column configuration.
+
+    Volume, attainment, conversion and the quality of the loans produced come first, side by side;
+    the figures behind them (count, target, leads, balance, overdue rate) follow.
+    """
     with_targets = level != "officer"
     percent_columns = ["conversion", "overdue_rate", "par30", "early_dpd30"] + (["attainment"] if with_targets else [])
     table = card.select(
         "name",
         "amount",
-        "loans",
-        *(["base_target", "attainment"] if with_targets else []),
-        "leads",
+        *(["attainment"] if with_targets else []),
         "conversion",
-        "balance",
-        "overdue_rate",
         "par30",
         "early_dpd30",
+        "loans",
+        *(["base_target"] if with_targets else []),
+        "leads",
+        "balance",
+        "overdue_rate",
     ).with_columns([(pl.col(c) * 100).alias(c) for c in percent_columns])
     money_format, percent_format = "¥%,.0f", "%.1f%%"
     config = {
@@ -332,11 +337,17 @@ def scorecard_table(card: pl.DataFrame, level: str, lang: str) -> tuple[pl.DataF
 
 
 def labelled(table: pl.DataFrame, config: dict) -> pl.DataFrame:
-    """The table with its translated column labels as headers (for downloads)."""
+    """The table with its translated column labels as headers (for downloads), with the unit: (%) or (¥)."""
 
     def label(column: str) -> str:
         entry = config.get(column)
-        return entry if isinstance(entry, str) else (entry or {}).get("label") or column
+        if isinstance(entry, str):
+            return entry
+        text = (entry or {}).get("label") or column
+        number_format = ((entry or {}).get("type_config") or {}).get("format") or ""
+        if "%%" in number_format:
+            return f"{text} (%)"
+        return f"{text} (¥)" if number_format.startswith("¥") and "¥" not in text else text
 
     return table.rename({c: label(c) for c in table.columns})
 
