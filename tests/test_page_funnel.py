@@ -169,3 +169,23 @@ def test_a_selection_that_matches_nothing_shows_the_empty_state(open_page, demo)
     assert [i.value for i in at.info] == [t("empty_selection", "en")]
     assert not at.metric
     assert not at.get("plotly_chart")
+
+
+def test_an_account_manager_sharing_a_name_stays_selected(open_page, demo) -> None:
+    # Streamlit keeps a multiselect's value as labels: before the fix, the second of two account
+    # managers with the same name turned into the first one on the next run, with the first one's figures.
+    first, second = demo.sql(
+        """
+        select min(officer_id), max(officer_id) from stg_officers
+        group by officer_name having count(*) > 1 order by officer_name limit 1
+        """
+    ).fetchall()[0]
+    at = open_page(period="2026-10", officer=second)
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="f_officer").value == [second]
+    assert at.query_params["officer"] == second
+    leads = funnel.new_leads(demo, Filters(OCTOBER, officer_ids=(second,)))
+    assert leads != funnel.new_leads(demo, Filters(OCTOBER, officer_ids=(first,))) or leads == 0
+    if leads:
+        assert metrics(at)[t("new_leads", "en")][0] == count(leads)

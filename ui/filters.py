@@ -12,6 +12,7 @@ A value that is not valid is ignored with a visible notice, never an exception.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -169,8 +170,13 @@ def _multiselect(label: str, options: list[str], key: str, names: dict[str, str]
     # Keep only selections that the (cascaded) options still offer, so narrowing a region drops its teams.
     if key in st.session_state:
         st.session_state[key] = [v for v in st.session_state[key] if v in options]
+    # Streamlit keeps a multiselect's value as the options' labels: two account managers with the
+    # same name would both come back as the first one. Such names carry their id.
+    labels = {v: names.get(v, v) for v in options}
+    repeated = {label for label, n in Counter(labels.values()).items() if n > 1}
+    labels = {v: f"{label} ({v})" if label in repeated else label for v, label in labels.items()}
     return st.sidebar.multiselect(
-        label, options, key=key, format_func=lambda v: names.get(v, v), placeholder=t("all", st.session_state["_lang"])
+        label, options, key=key, format_func=lambda v: labels.get(v, v), placeholder=t("all", st.session_state["_lang"])
     )
 
 
