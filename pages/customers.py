@@ -39,13 +39,13 @@ definition_popover(["rfm_scored_customers", "rfm_monetary", "rfm_segment_share",
 
 st.subheader(t("customers_segments_heading", lang))
 measure = view.measure_switch(lang)
-left, right = st.columns([4, 7])
+left, right = st.columns(2)
 with left:
     show(view.segment_grid_chart(query(customers.segment_grid, filters, as_of), measure, lang), key="rfm_grid")
     definition_popover(["rfm_score", "rfm_segment_customers", "rfm_monetary"], lang)
 with right:
     st.markdown(t("customers_summary_heading", lang, date=compare_to.isoformat() if compare_to else "—"))
-    shown, config = view.segment_table(summary, lang)
+    shown, config = view.segment_table(summary, measure, lang)
     table(shown, config)
     downloads(view.segment_export(summary, lang), "rfm_segments", ctx)
     definition_popover(["rfm_segment_share"], lang)

@@ -158,6 +158,11 @@ def test_monetary_measure_switch(open_page, demo) -> None:
     assert t("customers_grid_title", "en", measure=t("customers_measure_monetary", "en")) in spec
     biggest = grid.sort("monetary", descending=True).row(0, named=True)
     assert money(biggest["monetary"]) in spec
+    # The segment table beside the grid shows the same measure.
+    summary = customers.segment_summary(demo, FILTERS)
+    table = at.dataframe[0].value
+    assert t("customers_measure_customers", "en") not in table.columns
+    assert list(table[t("customers_measure_monetary", "en")]) == [money(v) for v in summary["monetary"]]
 
 
 def test_chinese(open_page, demo) -> None:

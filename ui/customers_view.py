@@ -125,7 +125,7 @@ def _measure_text(value, measure: str, lang: str) -> str:
 
 def _wrapped(name: str) -> str:
     """A two-word segment name on two lines, so it fits a grid cell ("Need<br>attention")."""
-    return name.replace(" ", "<br>", 1) if len(name) > 9 else name
+    return name.replace(" ", "<br>", 1) if len(name) > 10 else name
 
 
 def segment_grid_chart(grid: pl.DataFrame, measure: str, lang: str) -> go.Figure:
@@ -190,18 +190,20 @@ def _segment_frame(summary: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list
         Column("segment", t("segment", lang)),
         Column("customers", t("customers_measure_customers", lang), "count"),
         Column("customer_share", t("customers_customer_share", lang), "percent"),
-        Column("customers_change", t("customers_change_customers", lang), "count"),
+        Column("customers_change", t("customers_change_customers", lang), "count_change"),
         Column("monetary", t("customers_measure_monetary", lang), "money_short"),
         Column("monetary_share", t("customers_monetary_share", lang), "percent"),
-        Column("monetary_change", t("customers_change_monetary", lang), "money_short"),
+        Column("monetary_change", t("customers_change_monetary", lang), "money_change"),
     ]
     return frame, columns
 
 
-def segment_table(summary: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, dict]:
-    """Segments with customers, monetary, shares and the change against the comparison as-of (money in short units)."""
+def segment_table(summary: pl.DataFrame, measure: str, lang: str) -> tuple[pl.DataFrame, dict]:
+    """Segments with the chosen measure (customers or monetary), its share and its change against the comparison
+    as-of, as the grid beside it shows them (money in short units); the download holds both measures."""
     frame, columns = _segment_frame(summary, lang)
-    return present(frame, columns, lang)
+    shown = columns[:4] if measure == "customers" else [columns[0], *columns[4:]]
+    return present(frame, shown, lang)
 
 
 def segment_export(summary: pl.DataFrame, lang: str) -> pl.DataFrame:

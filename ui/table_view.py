@@ -2,8 +2,9 @@
 
 The labelled frame is shown with `st.dataframe` and handed to the downloads, so a CSV or
 Excel file reads like the screen: translated headers, money as numbers in ¥, shares as
-percentages (12.3 under a "(%)" header). A "money_short" column is shown as text in the
-interface's units (¥4.39亿, ¥438.9M) to keep a narrow table narrow; its download keeps the number.
+percentages (12.3 under a "(%)" header). A "money_short" ("money_change": signed) column is
+shown as text in the interface's units (¥4.39亿, ¥438.9M) to keep a narrow table narrow; its
+download keeps the number.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import streamlit as st
 
 from ui import format as fmt
 
-KINDS = ("text", "count", "number", "money", "money_short", "percent", "date", "flag")
+KINDS = ("text", "count", "count_change", "number", "money", "money_short", "money_change", "percent", "date", "flag")
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,15 @@ def _expression(column: Column, lang: str | None) -> pl.Expr:
     value = pl.col(column.name)
     if column.kind == "money_short" and lang is not None:
         value = value.cast(pl.Float64).map_elements(lambda v: fmt.money(v, lang), return_dtype=pl.String)
-    elif column.kind in ("money", "money_short"):
+    elif column.kind == "money_change" and lang is not None:
+        value = value.cast(pl.Float64).map_elements(
+            lambda v: ("+" if v >= 0 else "") + fmt.money(v, lang), return_dtype=pl.String
+        )
+    elif column.kind in ("money", "money_short", "money_change"):
         value = value.cast(pl.Float64).round(2)
     elif column.kind == "percent":
         value = (value.cast(pl.Float64) * 100).round(2)
-    elif column.kind == "count":
+    elif column.kind in ("count", "count_change"):
         value = value.cast(pl.Int64)
     elif column.kind == "number":
         value = value.cast(pl.Float64)
@@ -51,8 +56,10 @@ def _expression(column: Column, lang: str | None) -> pl.Expr:
 def _config(column: Column):
     if column.kind == "money":
         return st.column_config.NumberColumn(column.header, format="yen")
-    if column.kind == "money_short":
+    if column.kind in ("money_short", "money_change"):
         return st.column_config.TextColumn(column.header)
+    if column.kind == "count_change":
+        return st.column_config.NumberColumn(column.header, format="%+d")
     if column.kind == "percent":
         return st.column_config.NumberColumn(column.header, format="%.1f")
     if column.kind == "count":
