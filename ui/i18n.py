@@ -388,7 +388,7 @@ TEXT: dict[str, dict[str, str]] = {
     "dropped_at": {"en": "Furthest stage reached", "zh": "最远到达环节"},
     "drop_option": {"en": "{stage}, not {next} ({leads} leads)", "zh": "到达{stage}、未到{next} ({leads} 条)"},
     "dropped_caption": {
-        "en": "{total} leads of the cohort stopped here within their window; newest first.",
+        "en": "Leads of the cohort that stopped here within their window: {total}; newest first.",
         "zh": "该队列有 {total} 条线索在窗口内止步于此; 按新增时间倒序排列。",
     },
     "dropped_caption_limited": {
