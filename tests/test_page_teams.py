@@ -103,9 +103,10 @@ def test_breadcrumb_goes_back_up(open_teams, con):
     assert crumbs(at) == ["All regions", "East China"]
     at.button(key="crumb_0").click().run()
     assert "drill" not in at.query_params
-    assert scorecard_shown(at)["name"].tolist()[0] == disbursement.leaderboard(
-        con, default_filters(con), "region"
-    )["name"][0]
+    assert (
+        scorecard_shown(at)["name"].tolist()[0]
+        == disbursement.leaderboard(con, default_filters(con), "region")["name"][0]
+    )
 
 
 def test_officer_drill_lists_their_leads_and_loans(open_teams, con):
