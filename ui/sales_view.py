@@ -29,13 +29,15 @@ SPARKLINE_PERIODS = 8
 
 
 def trailing_filters(ctx: FilterContext, n: int = SPARKLINE_PERIODS) -> list[Filters]:
-    """The filters over the `n` periods of the selected kind ending with the selected one, oldest first."""
+    """The filters over the `n` periods of the selected kind ending with the selected one, oldest first
+    (fewer when the data starts later)."""
     anchor = ctx.dims.biweekly_anchor_monday
     out: list[Period] = [ctx.filters.period]
     for _ in range(n - 1):
         previous = out[-1]
         out.append(previous.previous() if ctx.kind == "range" else periods.shift(ctx.kind, previous, -1, anchor))
-    return [ctx.filters.for_period(p) for p in reversed(out)]
+    # Periods that ended before the first data day have no figures, not zero ones: leave them out.
+    return [ctx.filters.for_period(p) for p in reversed(out) if p.end >= ctx.dims.first_date]
 
 
 def _missing(value: float | Decimal | None) -> bool:
