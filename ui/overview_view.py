@@ -75,6 +75,12 @@ def is_empty(indicators: pl.DataFrame) -> bool:
     )
 
 
+def within_data(history: pl.DataFrame, ctx: FilterContext) -> pl.DataFrame:
+    """The history without the periods that ended before the warehouse's first data (a year's sparkline
+    would otherwise start with years of zeros)."""
+    return history.filter(pl.col("period_end") >= ctx.dims.first_date)
+
+
 def sparkline(history: pl.DataFrame, indicator: str) -> list[float] | None:
     """The indicator's values over the history's periods, oldest first, without gaps; None with fewer than two."""
     values = history.filter(pl.col("indicator") == indicator).sort("period_start")["value"].to_list()
@@ -122,6 +128,7 @@ def _comparison_help(row: dict, ctx: FilterContext) -> str | None:
 def tiles(container, indicators: pl.DataFrame, history: pl.DataFrame, ctx: FilterContext, complete_share) -> None:
     """The twelve KPI tiles, four to a row, in the order of SPEC §5."""
     definitions = all_definitions()
+    history = within_data(history, ctx)
     rows = {row["indicator"]: row for row in indicators.iter_rows(named=True)}
     for start in range(0, len(INDICATORS), TILES_PER_ROW):
         columns = container.columns(TILES_PER_ROW)
@@ -153,7 +160,7 @@ def period_label(start: date, kind: str) -> str:
 def target_figure(history: pl.DataFrame, ctx: FilterContext) -> go.Figure:
     """Disbursed amount per period (bars) against base and stretch target (lines), for the history's periods."""
     lang = ctx.lang
-    amounts = history.filter(pl.col("indicator") == "disbursed_amount").sort("period_start")
+    amounts = within_data(history, ctx).filter(pl.col("indicator") == "disbursed_amount").sort("period_start")
     x = [period_label(d, ctx.kind) for d in amounts["period_start"]]
     ends = amounts["period_end"]
     spans = [f"{s:%Y-%m-%d} – {e:%Y-%m-%d}" for s, e in zip(amounts["period_start"], ends, strict=True)]
