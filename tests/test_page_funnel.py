@@ -189,3 +189,21 @@ def test_an_account_manager_sharing_a_name_stays_selected(open_page, demo) -> No
     assert leads != funnel.new_leads(demo, Filters(OCTOBER, officer_ids=(first,))) or leads == 0
     if leads:
         assert metrics(at)[t("new_leads", "en")][0] == count(leads)
+
+
+def test_every_funnel_and_disbursement_metric_is_defined_in_chinese() -> None:
+    # The popovers read the Chinese from the translation table; its English must stay the definitions' own
+    # (ui.components.definition_text shows the table's text in English too).
+    from pipelines.queries import disbursement
+    from ui.i18n import TEXT
+
+    for definition in [*funnel.DEFINITIONS, *disbursement.DEFINITIONS]:
+        for field in ("name", "numerator", "denominator", "rules"):
+            english = getattr(definition, field)
+            key = f"def_{definition.key}_{field}"
+            if english:
+                assert key in TEXT, key
+                assert TEXT[key]["en"] == english, key
+                assert TEXT[key]["zh"].strip() and TEXT[key]["zh"] != english, key
+            else:
+                assert key not in TEXT, key
