@@ -46,6 +46,7 @@ lint: $(STAMP)
 bench: $(STAMP) $(DB)
 	$(PY) benchmarks/bench_demo.py
 	$(PY) benchmarks/bench_queries.py --db $(DB)
+	$(PY) benchmarks/bench_pages.py --db $(DB)
 
 clean-data:
 	rm -rf $(DEMO_SOURCE) $(DB)
