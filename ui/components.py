@@ -75,7 +75,8 @@ def downloads(frame: pl.DataFrame, name: str, ctx: FilterContext, container=st) 
     left, right = container.columns(2)
     left.download_button(
         t("download_csv", ctx.lang),
-        csv_bytes(frame),
+        # Deferred: the file is written when the button is clicked, not on every rerun of the page.
+        lambda: csv_bytes(frame),
         file_name=f"{name}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -84,7 +85,7 @@ def downloads(frame: pl.DataFrame, name: str, ctx: FilterContext, container=st) 
     )
     right.download_button(
         t("download_excel", ctx.lang),
-        excel_bytes(frame, name, describe(ctx)),
+        lambda: excel_bytes(frame, name, describe(ctx)),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",

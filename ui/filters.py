@@ -56,18 +56,25 @@ def _dimensions(build: tuple[str, int, int]) -> Dimensions:
     return dimensions(require_cursor())
 
 
-def comparison_period(cmp: str, period: Period, kind: str, anchor: date) -> Period | None:
+def comparison_period(cmp: str, period: Period, kind: str, anchor: date, as_of: date) -> Period | None:
     """The comparison period: the previous period, the same dates last year, or none.
 
     The previous period of a calendar period is the one before it of the same kind
     (October → September), as a director reads it; of a date range, the range of
-    equal length just before it.
+    equal length just before it. While the period is still running (it ends after the
+    as-of date), the comparison is cut to the same number of elapsed days, so that
+    month-to-date is compared with the same days of last month, not with all of it.
     """
     if cmp == "prev":
-        return period.previous() if kind == "range" else periods.shift(kind, period, -1, anchor)
-    if cmp == "yoy":
-        return period.last_year()
-    return None
+        other = period.previous() if kind == "range" else periods.shift(kind, period, -1, anchor)
+    elif cmp == "yoy":
+        other = period.last_year()
+    else:
+        return None
+    if period.start <= as_of < period.end:
+        elapsed = as_of - period.start
+        other = Period(other.start, min(other.end, other.start + elapsed))
+    return other
 
 
 def period_choices(kind: str, dims: Dimensions) -> list[str]:
@@ -268,7 +275,7 @@ def filter_bar(lang: str) -> FilterContext | None:
 
     filters = Filters(
         period=period,
-        comparison=comparison_period(cmp, period, kind, dims.biweekly_anchor_monday),
+        comparison=comparison_period(cmp, period, kind, dims.biweekly_anchor_monday, dims.as_of),
         region_ids=tuple(regions),
         team_ids=tuple(team_ids),
         officer_ids=tuple(officer_ids),
