@@ -61,6 +61,30 @@ def colour_map(all_values: Iterable[str]) -> dict[str, str]:
     return {value: PALETTE[i % len(PALETTE)] for i, value in enumerate(sorted(set(all_values)))}
 
 
+def house_layout(
+    title: str,
+    x_title: str | None = None,
+    y_title: str | None = None,
+    height: int = 360,
+    legend: bool = True,
+) -> dict:
+    """The house layout as a plain dict (title, axis titles, margins, legend), for building a figure in one
+    go: `go.Figure(data=[...], layout=...)` validates once, where `update_*` calls cost ~5 ms each."""
+    layout = {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        "showlegend": legend,
+        "hoverlabel": {"namelength": -1},
+    }
+    if x_title is not None:
+        layout["xaxis"] = {"title": {"text": x_title}}
+    if y_title is not None:
+        layout["yaxis"] = {"title": {"text": y_title}}
+    return layout
+
+
 def style(
     fig: go.Figure,
     title: str,
@@ -70,14 +94,7 @@ def style(
     legend: bool = True,
 ) -> go.Figure:
     """Apply the house layout: a title, axis titles with units, compact margins, a horizontal legend."""
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        height=height,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
-        showlegend=legend,
-        hoverlabel={"namelength": -1},
-    )
+    fig.update_layout(**house_layout(title, height=height, legend=legend))
     if x_title is not None:
         fig.update_xaxes(title_text=x_title)
     if y_title is not None:

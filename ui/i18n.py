@@ -824,6 +824,7 @@ TEXT: dict[str, dict[str, str]] = {
     "credit_vintage_heading": {"en": "Vintage analysis", "zh": "账龄分析 (Vintage)"},
     "credit_vintage_threshold": {"en": "Days past due", "zh": "逾期天数"},
     "credit_vintage_month": {"en": "Vintage (disbursement month)", "zh": "放款月 (Vintage)"},
+    "credit_vintage_short": {"en": "Vintage", "zh": "放款月"},
     "credit_dpd_over": {"en": "{days}+ days", "zh": "{days}+ 天"},
     "credit_vintage_triangle_title": {
         "en": "Vintage triangle: balance over {threshold} days past due, % of original principal",
