@@ -12,12 +12,12 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 from plotly.colors import sample_colorscale
-from plotly.subplots import make_subplots
 
 from pipelines.queries.credit import VINTAGE_THRESHOLDS, RollRateMatrix
 from ui import format as fmt
-from ui.charts import BUCKET_COLOURS, FIVE_TIER_COLOURS, style
+from ui.charts import BUCKET_COLOURS, FIVE_TIER_COLOURS
 from ui.components import kpi
+from ui.figures import figure
 from ui.i18n import t
 from ui.table_view import Column, present
 
@@ -160,12 +160,6 @@ def kpi_tiles(
     )
 
 
-def writeoffs_value(writeoffs: pl.DataFrame, basis: str) -> float:
-    """Write-offs in the period (principal, or loans on the count basis), as the tile shows them."""
-    column = "written_off_principal" if basis == "balance" else "loans"
-    return float(writeoffs.filter(pl.col("period") == "current")[column][0])
-
-
 # --------------------------------------------------------------------------------------------
 # Money axes: ¥ in K/M/B (English) or 万/亿 (Chinese), so an axis reads like the tiles.
 
@@ -189,30 +183,35 @@ def _money_hover(values: list[float | None], lang: str) -> list[str]:
 
 def ratio_trend(series: pl.DataFrame, basis: str, lang: str) -> go.Figure:
     """The four delinquency ratios at each snapshot date, one line each."""
-    fig = go.Figure()
-    for metric in RATIOS:
-        key = figure_key(metric, basis)
-        fig.add_trace(
-            go.Scatter(
-                x=series["snapshot_date"],
-                y=series[key],
-                name=t(metric, lang),
-                mode="lines+markers",
-                marker={"size": 5},
-                # NPL (91+ days by default) often equals PAR90: dashed so both stay visible.
-                line={"color": RATIO_COLOURS[metric], "width": 2, "dash": "dash" if metric == "npl_ratio" else "solid"},
-                hovertemplate="%{x|%Y-%m-%d}: %{y:.2%}<extra>" + t(metric, lang) + "</extra>",
-            )
-        )
+    x = series["snapshot_date"].to_list()
+    data = [
+        {
+            "type": "scatter",
+            "x": x,
+            "y": series[figure_key(metric, basis)].to_list(),
+            "name": t(metric, lang),
+            "mode": "lines+markers",
+            "marker": {"size": 5},
+            # NPL (91+ days by default) often equals PAR90: dashed so both stay visible.
+            "line": {"color": RATIO_COLOURS[metric], "width": 2, "dash": "dash" if metric == "npl_ratio" else "solid"},
+            "hovertemplate": "%{x|%Y-%m-%d}: %{y:.2%}<extra>" + t(metric, lang) + "</extra>",
+        }
+        for metric in RATIOS
+    ]
     unit = t("credit_axis_share_balance", lang) if basis == "balance" else t("credit_axis_share_loans", lang)
-    style(fig, t("credit_ratio_trend_title", lang), t("credit_axis_snapshot", lang), unit, height=400)
-    fig.update_yaxes(tickformat=".1%", rangemode="tozero")
-    fig.update_xaxes(tickformat=DATE_TICKS)
-    # The legend on its own line under the title: beside it, it runs into a long (Chinese) title.
-    fig.update_layout(
-        margin={"t": 80}, title=TOP_TITLE, legend={"x": 0, "xanchor": "left", "y": 1.01, "yanchor": "bottom"}
+    return figure(
+        data,
+        t("credit_ratio_trend_title", lang),
+        t("credit_axis_snapshot", lang),
+        unit,
+        height=400,
+        # The legend on its own line under the title: beside it, it runs into a long (Chinese) title.
+        margin={"t": 80},
+        title=TOP_TITLE,
+        legend={"x": 0, "xanchor": "left", "y": 1.01, "yanchor": "bottom"},
+        xaxis={"tickformat": DATE_TICKS},
+        yaxis={"tickformat": ".1%", "rangemode": "tozero"},
     )
-    return fig
 
 
 def npl_equals_par90(series: pl.DataFrame, basis: str) -> bool:
@@ -229,7 +228,6 @@ def balance_and_writeoffs(
     series: pl.DataFrame, writeoffs_monthly: pl.DataFrame, snapshot: date, basis: str, lang: str
 ) -> go.Figure:
     """Outstanding balance (or active loans) at each snapshot date above write-offs per month."""
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.62, 0.38], vertical_spacing=0.08)
     if basis == "balance":
         values = series["balance"].cast(pl.Float64).to_list()
         scale, unit = money_scale(max([v or 0 for v in values], default=0), lang)
@@ -238,22 +236,9 @@ def balance_and_writeoffs(
     else:
         top_values = series["active_loans"].to_list()
         top_title, top_hover = t("credit_active_loans", lang), [fmt.count(v) for v in top_values]
-    fig.add_trace(
-        go.Bar(
-            x=series["snapshot_date"],
-            y=top_values,
-            name=top_title,
-            marker_color="#4E79A7",
-            customdata=top_hover,
-            hovertemplate="%{x|%Y-%m-%d}: %{customdata}<extra></extra>",
-        ),
-        row=1,
-        col=1,
-    )
     column = "written_off_principal" if basis == "balance" else "loans"
     # Each month's write-offs sit at the month's last snapshot date, so the bars line up with the balance.
     months = writeoffs_monthly.filter(pl.col("month") >= series["snapshot_date"].min().replace(day=1))
-    x = [month_end(m, snapshot) for m in months["month"]]
     raw = months[column].cast(pl.Float64).to_list()
     if basis == "balance":
         w_scale, w_unit = money_scale(max(raw, default=0), lang)
@@ -262,76 +247,88 @@ def balance_and_writeoffs(
     else:
         bottom_title, bottom_hover = t("credit_writeoff_loans", lang), [fmt.count(v) for v in raw]
         bottom_values = raw
-    fig.add_trace(
-        go.Bar(
-            x=x,
-            y=bottom_values,
-            name=bottom_title,
-            marker_color="#800026",
-            customdata=bottom_hover,
-            hovertemplate="%{x|%Y-%m}: %{customdata}<extra></extra>",
-        ),
-        row=2,
-        col=1,
+    data = [
+        {
+            "type": "bar",
+            "x": series["snapshot_date"].to_list(),
+            "y": top_values,
+            "name": top_title,
+            "marker": {"color": "#4E79A7"},
+            "customdata": top_hover,
+            "hovertemplate": "%{x|%Y-%m-%d}: %{customdata}<extra></extra>",
+        },
+        {
+            "type": "bar",
+            "x": [month_end(m, snapshot) for m in months["month"]],
+            "y": bottom_values,
+            "name": bottom_title,
+            "marker": {"color": "#800026"},
+            "customdata": bottom_hover,
+            "hovertemplate": "%{x|%Y-%m}: %{customdata}<extra></extra>",
+            "yaxis": "y2",
+        },
+    ]
+    axis_title = {"font": {"size": 11}}
+    return figure(
+        data,
+        t("credit_balance_title", lang),
+        height=380,
+        show_legend=False,
+        # Two panels on one time axis: the balance above, write-offs below.
+        xaxis={"anchor": "y2", "tickformat": DATE_TICKS, "title": {"text": t("credit_axis_snapshot", lang)}},
+        yaxis={"domain": [0.42, 1], "title": {"text": top_title, **axis_title}},
+        yaxis2={"domain": [0, 0.34], "title": {"text": bottom_title, **axis_title}},
     )
-    style(fig, t("credit_balance_title", lang), height=380, legend=False)
-    fig.update_yaxes(title_text=top_title, row=1, col=1, title_font={"size": 11})
-    fig.update_yaxes(title_text=bottom_title, row=2, col=1, title_font={"size": 11})
-    fig.update_xaxes(title_text=t("credit_axis_snapshot", lang), row=2, col=1)
-    fig.update_xaxes(tickformat=DATE_TICKS)
-    return fig
 
 
 # --------------------------------------------------------------------------------------------
 # Mixes
 
 
+def _stacked_shares(rows: list[tuple[str, pl.DataFrame, str]], share: str, title: str, basis: str, lang: str):
+    data = [
+        {
+            "type": "bar",
+            "x": frame["snapshot_date"].to_list(),
+            "y": frame[share].to_list(),
+            "name": name,
+            "marker": {"color": colour},
+            "hovertemplate": "%{x|%Y-%m-%d}: %{y:.2%}<extra>" + name + "</extra>",
+        }
+        for name, frame, colour in rows
+    ]
+    unit = t("credit_axis_share_balance", lang) if basis == "balance" else t("credit_axis_share_loans", lang)
+    return figure(
+        data,
+        title,
+        t("credit_axis_snapshot", lang),
+        unit,
+        barmode="stack",
+        legend=STACK_LEGEND,
+        xaxis={"tickformat": DATE_TICKS},
+        yaxis={"tickformat": ".1%"},
+    )
+
+
 def bucket_mix_chart(mix_series: pl.DataFrame, basis: str, lang: str) -> go.Figure:
     """Overdue buckets (M1 … M4+) as stacked shares at each snapshot date; the stack's height is the overdue rate."""
     share = "balance_share" if basis == "balance" else "loans_share"
-    fig = go.Figure()
-    overdue = mix_series.filter(pl.col("bucket_no") > 0)
-    for bucket in overdue.sort("bucket_no")["dpd_bucket"].unique(maintain_order=True):
-        rows = overdue.filter(pl.col("dpd_bucket") == bucket)
-        fig.add_trace(
-            go.Bar(
-                x=rows["snapshot_date"],
-                y=rows[share],
-                name=bucket,
-                marker_color=BUCKET_COLOURS.get(bucket, "#999999"),
-                hovertemplate="%{x|%Y-%m-%d}: %{y:.2%}<extra>" + bucket + "</extra>",
-            )
-        )
-    unit = t("credit_axis_share_balance", lang) if basis == "balance" else t("credit_axis_share_loans", lang)
-    style(fig, t("credit_bucket_mix_title", lang), t("credit_axis_snapshot", lang), unit, height=360)
-    fig.update_layout(barmode="stack", legend=STACK_LEGEND)
-    fig.update_yaxes(tickformat=".1%")
-    fig.update_xaxes(tickformat=DATE_TICKS)
-    return fig
+    overdue = mix_series.filter(pl.col("bucket_no") > 0).sort("bucket_no", "snapshot_date")
+    rows = [
+        (bucket, overdue.filter(pl.col("dpd_bucket") == bucket), BUCKET_COLOURS.get(bucket, "#999999"))
+        for bucket in overdue["dpd_bucket"].unique(maintain_order=True)
+    ]
+    return _stacked_shares(rows, share, t("credit_bucket_mix_title", lang), basis, lang)
 
 
 def five_tier_chart(tier_series: pl.DataFrame, basis: str, lang: str) -> go.Figure:
     """The four classes outside "normal" as stacked shares at each snapshot date."""
     share = "balance_share" if basis == "balance" else "loans_share"
-    fig = go.Figure()
-    for tier in NON_NORMAL_TIERS:
-        rows = tier_series.filter(pl.col("five_tier") == tier)
-        name = t(f"five_tier_{tier}", lang)
-        fig.add_trace(
-            go.Bar(
-                x=rows["snapshot_date"],
-                y=rows[share],
-                name=name,
-                marker_color=FIVE_TIER_COLOURS[tier],
-                hovertemplate="%{x|%Y-%m-%d}: %{y:.2%}<extra>" + name + "</extra>",
-            )
-        )
-    unit = t("credit_axis_share_balance", lang) if basis == "balance" else t("credit_axis_share_loans", lang)
-    style(fig, t("credit_five_tier_title", lang), t("credit_axis_snapshot", lang), unit, height=360)
-    fig.update_layout(barmode="stack", legend=STACK_LEGEND)
-    fig.update_yaxes(tickformat=".1%")
-    fig.update_xaxes(tickformat=DATE_TICKS)
-    return fig
+    rows = [
+        (t(f"five_tier_{tier}", lang), tier_series.filter(pl.col("five_tier") == tier), FIVE_TIER_COLOURS[tier])
+        for tier in NON_NORMAL_TIERS
+    ]
+    return _stacked_shares(rows, share, t("credit_five_tier_title", lang), basis, lang)
 
 
 def bucket_table(mix: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, dict]:
@@ -393,102 +390,98 @@ def vintage_threshold_switch(lang: str) -> int:
 def vintage_heatmap(triangle: pl.DataFrame, threshold: int, lang: str) -> go.Figure:
     """The vintage triangle: vintage months down, months on book across, the ratio in each cell (in %)."""
     mobs = [c for c in triangle.columns if c not in ("vintage_month", "principal")]
-    vintages = [v.strftime("%Y-%m") for v in triangle["vintage_month"]]
-    z = [[triangle[m][i] for m in mobs] for i in range(triangle.height)]
-    text = [[_cell_text(v) for v in row] for row in z]
+    z = triangle.select(mobs).rows()
     principal = [fmt.money(v, lang) for v in triangle["principal"].cast(pl.Float64)]
-    hover = [[principal[i]] * len(mobs) for i in range(triangle.height)]
-    values = [v for row in z for v in row if v is not None]
-    top = sorted(values)[int(0.98 * (len(values) - 1))] if values else 0
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=mobs,
-            y=vintages,
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 10},
-            customdata=hover,
-            colorscale="Reds",
-            zmin=0,
-            zmax=max(top, 0.001),
-            xgap=1,
-            ygap=1,
-            colorbar={"tickformat": ".1%", "thickness": 12},
-            hovertemplate=t("credit_vintage_hover", lang) + "<extra></extra>",
-            hoverongaps=False,
-        )
-    )
-    style(
-        fig,
+    values = sorted(v for row in z for v in row if v is not None)
+    top = values[int(0.98 * (len(values) - 1))] if values else 0
+    heatmap = {
+        "type": "heatmap",
+        "z": z,
+        "x": mobs,
+        "y": [v.strftime("%Y-%m") for v in triangle["vintage_month"]],
+        "text": [[_cell_text(v) for v in row] for row in z],
+        "texttemplate": "%{text}",
+        "textfont": {"size": 10},
+        "customdata": [[p] * len(mobs) for p in principal],
+        "colorscale": "Reds",
+        "zmin": 0,
+        "zmax": max(top, 0.001),
+        "xgap": 1,
+        "ygap": 1,
+        "colorbar": {"tickformat": ".1%", "thickness": 12},
+        "hovertemplate": t("credit_vintage_hover", lang) + "<extra></extra>",
+        "hoverongaps": False,
+    }
+    return figure(
+        [heatmap],
         t("credit_vintage_triangle_title", lang, threshold=threshold),
         t("months_on_book", lang),
         t("credit_vintage_month", lang),
         height=max(320, 24 * triangle.height + 130),
-        legend=False,
+        show_legend=False,
+        margin={"t": 100},
+        title=TOP_TITLE,
+        xaxis={"type": "category", "side": "top", "tickfont": {"size": 11}},
+        yaxis={"type": "category", "autorange": "reversed", "tickfont": {"size": 11}},
     )
-    fig.update_yaxes(autorange="reversed", type="category", tickfont={"size": 11})
-    fig.update_xaxes(type="category", side="top", tickfont={"size": 11})
-    fig.update_layout(margin={"t": 100}, title=TOP_TITLE)
-    return fig
 
 
 def vintage_curves_chart(curves: pl.DataFrame, threshold: int, lang: str) -> go.Figure:
     """One line per vintage over months on book, coloured from light (old) to dark (recent)."""
-    vintages = curves["vintage_month"].unique().sort().to_list()
-    n = len(vintages)
+    by_vintage = curves.sort("vintage_month", "mob").partition_by("vintage_month", maintain_order=True)
+    n = len(by_vintage)
     colours = sample_colorscale("Blues", [0.25 + 0.75 * (i / max(n - 1, 1)) for i in range(n)])
-    fig = go.Figure()
-    for vintage, colour in zip(vintages, colours, strict=True):
-        rows = curves.filter(pl.col("vintage_month") == vintage)
-        label = vintage.strftime("%Y-%m")
-        fig.add_trace(
-            go.Scatter(
-                x=rows["mob"],
-                y=rows["ratio"],
-                mode="lines",
-                name=label,
-                line={"color": colour, "width": 1.6},
-                hovertemplate=f"{label} · MOB %{{x}}: %{{y:.2%}}<extra></extra>",
-                showlegend=False,
-            )
+    data = []
+    for rows, colour in zip(by_vintage, colours, strict=True):
+        label = rows["vintage_month"][0].strftime("%Y-%m")
+        data.append(
+            {
+                "type": "scatter",
+                "x": rows["mob"].to_list(),
+                "y": rows["ratio"].to_list(),
+                "mode": "lines",
+                "name": label,
+                "line": {"color": colour, "width": 1.6},
+                "hovertemplate": f"{label} · MOB %{{x}}: %{{y:.2%}}<extra></extra>",
+                "showlegend": False,
+            }
         )
-    if vintages:
+    if data:
         # A colour bar instead of a legend of two dozen vintages: light is old, dark is recent.
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                showlegend=False,
-                hoverinfo="skip",
-                marker={
+        data.append(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "markers",
+                "showlegend": False,
+                "hoverinfo": "skip",
+                "marker": {
                     "colorscale": [[0, colours[0]], [1, colours[-1]]],
                     "cmin": 0,
                     "cmax": 1,
                     "color": [0],
                     "showscale": True,
                     "colorbar": {
-                        "title": {"text": t("credit_vintage_month", lang), "side": "right"},
+                        "title": {"text": t("credit_vintage_short", lang), "side": "right"},
                         "tickvals": [0, 1],
-                        "ticktext": [vintages[0].strftime("%Y-%m"), vintages[-1].strftime("%Y-%m")],
+                        "ticktext": [data[0]["name"], data[-1]["name"]],
                         "thickness": 12,
                         "len": 0.8,
                     },
                 },
-            )
+            }
         )
-    style(
-        fig,
+    return figure(
+        data,
         t("credit_vintage_curves_title", lang, threshold=threshold),
         t("months_on_book", lang),
         t("credit_axis_share_original", lang),
         height=380,
-        legend=False,
+        show_legend=False,
+        xaxis={"dtick": 3},
+        yaxis={"tickformat": ".1%", "rangemode": "tozero"},
     )
-    fig.update_yaxes(tickformat=".1%", rangemode="tozero")
-    fig.update_xaxes(dtick=3)
-    return fig
 
 
 def vintage_table(triangle: pl.DataFrame, lang: str) -> pl.DataFrame:
@@ -512,64 +505,94 @@ def state_label(state: str, lang: str) -> str:
 def roll_rate_heatmap(roll: RollRateMatrix, lang: str) -> go.Figure:
     """Rows: bucket at t (with its balance); columns: state at t+1; cells: share of the row's balance."""
     matrix = roll.matrix
-    states = roll.states
-    rows = [
-        f"{bucket} · {fmt.money(balance, lang)}"
-        for bucket, balance in zip(matrix["from_bucket"], matrix["balance_at_t"], strict=True)
-    ]
-    z = [[matrix[s][i] for s in states] for i in range(matrix.height)]
-    text = [[_cell_text(v) if v else "" for v in row] for row in z]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[state_label(s, lang) for s in states],
-            y=rows,
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 11},
-            colorscale="Blues",
-            zmin=0,
-            zmax=1,
-            xgap=1,
-            ygap=1,
-            showscale=False,
-            hovertemplate=t("credit_roll_hover", lang) + "<extra></extra>",
-        )
+    z = matrix.select(roll.states).rows()
+    heatmap = {
+        "type": "heatmap",
+        "z": z,
+        # Two-word states on two lines, so the narrow columns' labels do not run into each other.
+        "x": [state_label(s, lang).replace(" ", "<br>") for s in roll.states],
+        "y": [
+            f"{bucket} · {fmt.money(balance, lang)}"
+            for bucket, balance in zip(matrix["from_bucket"], matrix["balance_at_t"], strict=True)
+        ],
+        "text": [[_cell_text(v) if v else "" for v in row] for row in z],
+        "texttemplate": "%{text}",
+        "textfont": {"size": 11},
+        "colorscale": "Blues",
+        "zmin": 0,
+        "zmax": 1,
+        "xgap": 1,
+        "ygap": 1,
+        "showscale": False,
+        "hovertemplate": t("credit_roll_hover", lang) + "<extra></extra>",
+    }
+    return figure(
+        [heatmap],
+        t("credit_roll_matrix_title", lang),
+        t("credit_axis_state_next", lang),
+        t("credit_axis_bucket_now", lang),
+        height=420,
+        show_legend=False,
+        margin={"t": 100},
+        title=TOP_TITLE,
+        xaxis={"type": "category", "side": "top", "tickangle": 0},
+        yaxis={"type": "category", "autorange": "reversed"},
     )
-    style(fig, t("credit_roll_matrix_title", lang), t("credit_axis_state_next", lang), None, height=420, legend=False)
-    fig.update_yaxes(autorange="reversed", type="category", title_text=t("credit_axis_bucket_now", lang))
-    fig.update_xaxes(type="category", side="top", tickangle=0)
-    fig.update_layout(margin={"t": 100}, title=TOP_TITLE)
-    return fig
 
 
 def roll_trend_chart(trend: pl.DataFrame, lang: str) -> go.Figure:
     """M0→M1, M1→M2 and M2→M3 at each snapshot pair, one small panel each (their levels differ tenfold)."""
-    transitions = trend.sort("to_snapshot_date").select("transition").unique(maintain_order=True)["transition"]
-    fig = make_subplots(
-        rows=len(transitions), cols=1, shared_xaxes=True, vertical_spacing=0.09, subplot_titles=list(transitions)
-    )
-    for i, transition in enumerate(transitions):
-        rows = trend.filter(pl.col("transition") == transition)
-        fig.add_trace(
-            go.Scatter(
-                x=rows["to_snapshot_date"],
-                y=rows["roll_rate"],
-                mode="lines+markers",
-                marker={"size": 4},
-                line={"color": TRANSITION_COLOURS.get(i, "#555555"), "width": 2},
-                name=transition,
-                hovertemplate="%{x|%Y-%m-%d}: %{y:.1%}<extra>" + transition + "</extra>",
-            ),
-            row=i + 1,
-            col=1,
+    panels = trend.sort("to_snapshot_date").partition_by("transition", maintain_order=True)
+    n = len(panels)
+    gap = 0.1
+    height = (1 - gap * (n - 1)) / max(n, 1)
+    data, layout, titles = [], {}, []
+    for i, rows in enumerate(panels):
+        transition = rows["transition"][0]
+        axis = "y" if i == 0 else f"y{i + 1}"
+        top = 1 - i * (height + gap)
+        data.append(
+            {
+                "type": "scatter",
+                "x": rows["to_snapshot_date"].to_list(),
+                "y": rows["roll_rate"].to_list(),
+                "mode": "lines+markers",
+                "marker": {"size": 4},
+                "line": {"color": TRANSITION_COLOURS.get(i, "#555555"), "width": 2},
+                "name": transition,
+                "yaxis": axis,
+                "hovertemplate": "%{x|%Y-%m-%d}: %{y:.1%}<extra>" + transition + "</extra>",
+            }
         )
-        fig.update_yaxes(tickformat=".0%", rangemode="tozero", row=i + 1, col=1, nticks=4)
-    style(fig, t("credit_roll_trend_title", lang), height=420, legend=False)
-    fig.update_xaxes(title_text=t("credit_axis_pair_end", lang), row=len(transitions), col=1)
-    fig.update_xaxes(tickformat=DATE_TICKS)
-    fig.update_annotations(font={"size": 12}, x=0, xanchor="left")
-    return fig
+        layout["yaxis" if i == 0 else f"yaxis{i + 1}"] = {
+            "domain": [max(top - height, 0), top],
+            "tickformat": ".0%",
+            "rangemode": "tozero",
+            "nticks": 4,
+        }
+        titles.append(
+            {
+                "text": transition,
+                "x": 0,
+                "xref": "paper",
+                "xanchor": "left",
+                "y": top,
+                "yref": "paper",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 12},
+            }
+        )
+    bottom = "y" if n <= 1 else f"y{n}"
+    return figure(
+        data,
+        t("credit_roll_trend_title", lang),
+        height=420,
+        show_legend=False,
+        xaxis={"anchor": bottom, "tickformat": DATE_TICKS, "title": {"text": t("credit_axis_pair_end", lang)}},
+        annotations=titles,
+        **layout,
+    )
 
 
 def roll_rate_table(roll: RollRateMatrix, lang: str) -> pl.DataFrame:

@@ -10,8 +10,8 @@ import streamlit as st
 
 from pipelines.queries.customers import DEFAULT_LIST_LIMIT, NOT_SCORED, RISK_SEGMENTS, SEGMENT_ORDER, UNRATED
 from ui import format as fmt
-from ui.charts import style
 from ui.components import kpi
+from ui.figures import figure
 from ui.i18n import t
 from ui.table_view import Column, export, present
 
@@ -151,33 +151,31 @@ def segment_grid_chart(grid: pl.DataFrame, measure: str, lang: str) -> go.Figure
                 for f in fm_scores
             ]
         )
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[str(f) for f in fm_scores],
-            y=[str(r) for r in r_scores],
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 12},
-            customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-            colorscale="Blues",
-            xgap=2,
-            ygap=2,
-            showscale=False,
-        )
-    )
-    style(
-        fig,
+    heatmap = {
+        "type": "heatmap",
+        "z": z,
+        "x": [str(f) for f in fm_scores],
+        "y": [str(r) for r in r_scores],
+        "text": text,
+        "texttemplate": "%{text}",
+        "textfont": {"size": 12},
+        "customdata": hover,
+        "hovertemplate": "%{customdata}<extra></extra>",
+        "colorscale": "Blues",
+        "xgap": 2,
+        "ygap": 2,
+        "showscale": False,
+    }
+    return figure(
+        [heatmap],
         t("customers_grid_title", lang, measure=t(f"customers_measure_{measure}", lang)),
         t("customers_axis_fm", lang),
         t("customers_axis_r", lang),
         height=440,
-        legend=False,
+        show_legend=False,
+        xaxis={"type": "category", "side": "bottom"},
+        yaxis={"type": "category", "autorange": "reversed"},
     )
-    fig.update_xaxes(type="category", side="bottom")
-    fig.update_yaxes(type="category", autorange="reversed")
-    return fig
 
 
 def _segment_frame(summary: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list[Column]]:
@@ -228,33 +226,31 @@ def tier_grade_chart(matrix: pl.DataFrame, measure: str, lang: str) -> go.Figure
         ]
         for tr in tiers
     ]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[grade_name(g, lang) for g in grades],
-            y=[t(f"tier_{tr}", lang) for tr in tiers],
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 12},
-            customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-            colorscale="Purples",
-            xgap=2,
-            ygap=2,
-            showscale=False,
-        )
-    )
-    style(
-        fig,
+    heatmap = {
+        "type": "heatmap",
+        "z": z,
+        "x": [grade_name(g, lang) for g in grades],
+        "y": [t(f"tier_{tr}", lang) for tr in tiers],
+        "text": text,
+        "texttemplate": "%{text}",
+        "textfont": {"size": 12},
+        "customdata": hover,
+        "hovertemplate": "%{customdata}<extra></extra>",
+        "colorscale": "Purples",
+        "xgap": 2,
+        "ygap": 2,
+        "showscale": False,
+    }
+    return figure(
+        [heatmap],
         t("customers_tier_grade_title", lang, measure=t(f"customers_measure_{measure}", lang)),
         t("customers_axis_grade", lang),
         t("customers_axis_tier", lang),
         height=300,
-        legend=False,
+        show_legend=False,
+        xaxis={"type": "category"},
+        yaxis={"type": "category", "autorange": "reversed"},
     )
-    fig.update_xaxes(type="category")
-    fig.update_yaxes(type="category", autorange="reversed")
-    return fig
 
 
 def tier_grade_table(matrix: pl.DataFrame, lang: str) -> pl.DataFrame:
@@ -325,44 +321,38 @@ def migration_chart(migration: pl.DataFrame, lang: str) -> go.Figure:
             ]
         )
     names = [segment_name(s, lang) for s in order]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=names,
-            y=names,
-            text=text,
-            texttemplate="%{text}",
-            textfont={"size": 11},
-            customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-            colorscale="Greens",
-            zmin=0,
-            zmax=1,
-            xgap=1,
-            ygap=1,
-            hoverongaps=False,
-            colorbar={"title": {"text": t("customers_share_of_row", lang)}, "tickformat": ".0%", "thickness": 12},
-        )
-    )
+    heatmap = {
+        "type": "heatmap",
+        "z": z,
+        "x": names,
+        "y": names,
+        "text": text,
+        "texttemplate": "%{text}",
+        "textfont": {"size": 11},
+        "customdata": hover,
+        "hovertemplate": "%{customdata}<extra></extra>",
+        "colorscale": "Greens",
+        "zmin": 0,
+        "zmax": 1,
+        "xgap": 1,
+        "ygap": 1,
+        "hoverongaps": False,
+        "colorbar": {"title": {"text": t("customers_share_of_row", lang)}, "tickformat": ".0%", "thickness": 12},
+    }
     row = migration.row(0, named=True)
-    style(
-        fig,
-        t(
-            "customers_migration_title",
-            lang,
-            source=row["from_as_of"].isoformat(),
-            target=row["to_as_of"].isoformat(),
-        ),
+    return figure(
+        [heatmap],
+        t("customers_migration_title", lang, source=row["from_as_of"].isoformat(), target=row["to_as_of"].isoformat()),
         t("customers_segment_at", lang, date=row["to_as_of"].isoformat()),
         t("customers_segment_at", lang, date=row["from_as_of"].isoformat()),
         height=520,
-        legend=False,
+        show_legend=False,
+        # The title at the very top, above the column labels and their axis title.
+        margin={"t": 130},
+        title={"y": 0.99, "yanchor": "top"},
+        xaxis={"type": "category", "side": "top", "tickangle": 0 if lang == "zh" else -30},
+        yaxis={"type": "category", "autorange": "reversed"},
     )
-    fig.update_xaxes(type="category", side="top", tickangle=0 if lang == "zh" else -30)
-    fig.update_yaxes(type="category", autorange="reversed")
-    # The title at the very top, above the column labels and their axis title.
-    fig.update_layout(margin={"t": 130}, title={"y": 0.99, "yanchor": "top"})
-    return fig
 
 
 def migration_table(migration: pl.DataFrame, lang: str) -> pl.DataFrame:
