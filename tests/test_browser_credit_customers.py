@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import fastexcel
 import pytest
 from playwright.sync_api import expect
 
@@ -98,3 +99,22 @@ def test_the_count_basis_relabels_the_tiles(server, page) -> None:
     expect(page.locator('[data-testid="stMetricLabel"]').filter(has_text=by_count)).to_be_visible(timeout=30_000)
     wait_for_charts(page, PAGES["credit"][2])
     assert t("credit_active_loans", "en") in tile_labels(page)
+
+
+def test_downloads_hold_the_table_and_the_filters(server, page) -> None:
+    # The files are written when the buttons are clicked (deferred), so this checks what a director gets.
+    page.goto(f"{server.url}/credit?period=2026-10")
+    wait_for_charts(page, PAGES["credit"][2])
+    main = page.locator('[data-testid="stMain"]')
+    with page.expect_download() as csv_download:
+        main.get_by_role("button", name=t("download_csv", "en")).last.click()
+    assert csv_download.value.suggested_filename == "early_warning.csv"
+    lines = Path(csv_download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith(f"{t('credit_ew_dimension', 'en')},{t('credit_ew_value', 'en')},")
+    assert len(lines) > 1
+    with page.expect_download() as excel_download:
+        main.get_by_role("button", name=t("download_excel", "en")).last.click()
+    assert excel_download.value.suggested_filename == "early_warning.xlsx"
+    sheet = fastexcel.read_excel(excel_download.value.path()).load_sheet(0, header_row=None).to_polars()
+    cells = [str(v) for v in sheet.row(0) + sheet.row(1) + sheet.row(2) if v is not None]
+    assert "early_warning" in cells and t("as_of_date", "en") in cells and t("period", "en") in cells
