@@ -32,6 +32,12 @@ navigation = st.navigation(
             "pages/customers.py", title=t("page_customers", lang), icon=":material/person_search:", url_path="customers"
         ),
         st.Page("pages/teams.py", title=t("page_teams", lang), icon=":material/groups:", url_path="teams"),
+        st.Page(
+            "pages/retrospective.py",
+            title=t("page_retrospective", lang),
+            icon=":material/event_repeat:",
+            url_path="retrospective",
+        ),
         st.Page("pages/data.py", title=t("page_data", lang), icon=":material/database:", url_path="data"),
     ]
 )
