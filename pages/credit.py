@@ -26,7 +26,7 @@ if view.nothing_outstanding(at_end):
     empty_state(lang)
     st.stop()
 snapshot, _ = view.snapshot_dates(at_end)
-view.snapshot_caption(at_end, ctx.as_of, lang)
+view.snapshot_caption(at_end, ctx.as_of, filters.comparison is not None, lang)
 
 series = query(credit.credit_series, filters)
 writeoffs_monthly = query(credit.writeoffs_by_month, filters)

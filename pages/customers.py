@@ -30,7 +30,8 @@ summary = query(customers.segment_summary, filters, as_of, compare_to)
 if view.nobody_scored(summary):
     empty_state(lang)
     st.stop()
-view.as_of_caption(as_of, compare_to, period_comparison, filters.period.end, lang)
+as_of_dates = query(customers.as_of_dates, filters)
+view.as_of_caption(as_of, compare_to, period_comparison, filters, as_of_dates["as_of"].min(), lang)
 
 at_risk = query(customers.strategic_at_risk, filters, as_of, None)
 at_risk_before = query(customers.strategic_at_risk, filters, compare_to, None).height if compare_to else None
@@ -57,9 +58,7 @@ definition_popover(["customer_tier", "credit_grade"], lang)
 downloads(view.tier_grade_table(matrix, lang), "tier_by_grade", ctx, container=st.columns(3)[0])
 
 st.subheader(t("customers_migration_heading", lang))
-source, target = view.migration_pickers(
-    query(customers.as_of_dates, filters), compare_to or query(customers.previous_as_of, as_of), as_of, lang
-)
+source, target = view.migration_pickers(as_of_dates, compare_to or query(customers.previous_as_of, as_of), as_of, lang)
 migration = query(customers.segment_migration, filters, source, target)
 if source == target:
     st.info(t("customers_migration_same", lang), icon=":material/info:")

@@ -125,6 +125,12 @@ def test_a_short_period_inside_a_month_says_there_is_no_change(open_page, demo) 
     assert any(t("credit_same_snapshot", "en", date="2026-10-31") in c.value for c in at.caption)
 
 
+def test_a_comparison_period_before_the_first_snapshot_is_said(open_page) -> None:
+    at = open_page(period="2025-02", cmp="yoy")
+    assert all(m.delta == "" for m in at.metric)
+    assert any(t("credit_comparison_before_data", "en") in c.value for c in at.caption)
+
+
 def test_ratio_trend_and_mixes_are_the_query_layers(open_page, demo) -> None:
     at = open_page(period="2026-10")
     charts = figures(at)

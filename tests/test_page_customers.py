@@ -118,6 +118,13 @@ def test_a_short_period_inside_a_month_compares_with_the_month_end_before(open_p
     assert scored[1] != ""
 
 
+def test_a_comparison_period_before_the_first_rfm_snapshot_is_said(open_page, demo) -> None:
+    first = demo.sql("select min(as_of) from dim_rfm_dates").fetchall()[0][0]
+    at = open_page(period="2026-03", cmp="yoy")  # compared with March 2025, before the RFM history starts
+    assert any(t("customers_comparison_before_data", "en", first=first.isoformat()) in c.value for c in at.caption)
+    assert all(m.delta == "" for m in at.metric)
+
+
 def test_migration_follows_the_two_dates(open_page, demo) -> None:
     at = open_page(period="2026-10")
     key = "customers_migration_from_2026-09-30_2026-10-31"

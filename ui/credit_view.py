@@ -67,12 +67,14 @@ def snapshot_dates(at_end: pl.DataFrame) -> tuple[date | None, date | None]:
     return row["snapshot_date"], row["comparison_snapshot_date"]
 
 
-def snapshot_caption(at_end: pl.DataFrame, as_of: date, lang: str) -> None:
+def snapshot_caption(at_end: pl.DataFrame, as_of: date, has_comparison_period: bool, lang: str) -> None:
     """Which snapshot the figures are measured at, and what they are compared with."""
     current, comparison = snapshot_dates(at_end)
     kind = t("credit_snapshot_as_of", lang) if current == as_of else t("credit_snapshot_month_end", lang)
     text = t("credit_snapshot_caption", lang, date=current.isoformat(), kind=kind)
-    if comparison is None:
+    if comparison is None and has_comparison_period:
+        text += " " + t("credit_comparison_before_data", lang)
+    elif comparison is None:
         text += " " + t("credit_no_comparison", lang)
     elif comparison == current:
         text += " " + t("credit_same_snapshot", lang, date=comparison.isoformat())
@@ -148,7 +150,9 @@ def kpi_tiles(
     column = "written_off_principal" if basis == "balance" else "loans"
     by_period = {row["period"]: row for row in writeoffs.iter_rows(named=True)}
     now = by_period["current"][column]
-    before = by_period.get("comparison", {}).get(column)
+    # Compared only when the comparison period reaches into the book (it has a snapshot), not against
+    # the empty months before the first loan.
+    before = by_period.get("comparison", {}).get(column) if comparison is not None else None
     change = None if before is None else float(now) - float(before)
     kpi(
         tiles[5],

@@ -9,6 +9,7 @@ import polars as pl
 import streamlit as st
 
 from pipelines.queries.customers import DEFAULT_LIST_LIMIT, NOT_SCORED, RISK_SEGMENTS, SEGMENT_ORDER, UNRATED
+from pipelines.queries.filters import Filters
 from ui import format as fmt
 from ui.components import kpi
 from ui.figures import figure
@@ -38,10 +39,14 @@ def page_comparison(as_of: date, comparison: date | None, previous: date | None)
     return previous if comparison >= as_of else comparison
 
 
-def as_of_caption(as_of: date, compare_to: date | None, comparison: date | None, period_end: date, lang: str) -> None:
-    """Which RFM snapshot the page shows and what it compares with."""
-    text = t("customers_as_of_caption", lang, as_of=as_of.isoformat(), end=period_end.isoformat())
-    if compare_to is None:
+def as_of_caption(
+    as_of: date, compare_to: date | None, comparison: date | None, filters: Filters, first: date, lang: str
+) -> None:
+    """Which RFM snapshot the page shows and what it compares with (`first`: the earliest RFM snapshot)."""
+    text = t("customers_as_of_caption", lang, as_of=as_of.isoformat(), end=filters.period.end.isoformat())
+    if compare_to is None and filters.comparison is not None:
+        text += " " + t("customers_comparison_before_data", lang, first=first.isoformat())
+    elif compare_to is None:
         text += " " + t("customers_no_comparison", lang)
     elif comparison is not None and comparison != compare_to:
         text += " " + t("customers_compared_previous", lang, date=compare_to.isoformat())

@@ -782,6 +782,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "余额与比率为 {date} ({kind}) 的时点数据: 资产质量指标在每个月末及数据截止日取快照。",
     },
     "credit_no_comparison": {"en": "No comparison period.", "zh": "未选择对比期间。"},
+    "credit_comparison_before_data": {
+        "en": "The comparison period ends before the first snapshot, so there is no change to show.",
+        "zh": "对比期间在首个快照日之前结束, 因此没有变化可显示。",
+    },
     "credit_same_snapshot": {
         "en": "The comparison period's last snapshot is also {date}, so there is no change to show; compare months "
         "or quarters to see one.",
@@ -897,6 +901,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "客户数据截至 {as_of}: RFM 为月末 (或数据截止日) 的时点快照, 取期间最后一天 ({end}) 及之前最近的一个。",
     },
     "customers_no_comparison": {"en": "No comparison.", "zh": "不对比。"},
+    "customers_comparison_before_data": {
+        "en": "The comparison period ends before the first RFM snapshot ({first}), so there is no change to show.",
+        "zh": "对比期间在首个 RFM 快照 ({first}) 之前结束, 因此没有变化可显示。",
+    },
     "customers_compared_with": {"en": "Changes against {date}.", "zh": "变化对比 {date}。"},
     "customers_compared_previous": {
         "en": "Changes against {date}, the month-end before (the comparison period picks the same snapshot).",
