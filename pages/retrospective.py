@@ -29,11 +29,12 @@ st.caption(view.period_line(ctx, rv))
 if not rv.from_filter_bar:
     st.info(t("retro_not_biweekly", lang), icon=":material/date_range:")
 
-board = query(scoreboard, rv.filters, rv.retro)
+with st.spinner(t("retro_computing", lang)):  # a few seconds the first time, then cached per build and filters
+    board = query(scoreboard, rv.filters, rv.retro)
+    findings = [] if view.is_empty(board) else query(find_all, rv.filters, rv.retro)
 if view.is_empty(board):
     empty_state(lang)
     st.stop()
-findings = query(find_all, rv.filters, rv.retro)
 store = view.store()
 con = require_cursor(lang)
 view.report_downloads(con.cursor, rv, findings, store, lang, reports)

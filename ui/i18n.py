@@ -1485,7 +1485,11 @@ TEXT: dict[str, dict[str, str]] = {
     "retro_agreed_in": {"en": "agreed in the retrospective of {period}", "zh": "议定于 {period} 的复盘"},
     "retro_decide_done": {"en": "Done", "zh": "完成"},
     "retro_decide_dropped": {"en": "Drop", "zh": "取消"},
-    "retro_decide_carried": {"en": "Carry over", "zh": "结转至本期"},
+    "retro_decide_carried": {"en": "Carry over", "zh": "结转"},
+    "retro_computing": {
+        "en": "Computing the scoreboard and the findings for this period and filters…",
+        "zh": "正在计算本期及当前筛选下的核心指标和发现…",
+    },
     "retro_carry_help": {
         "en": "Close it in its own retrospective and continue it as an open item of this one.",
         "zh": "在原复盘中关闭, 并作为本次复盘的进行中事项继续跟进。",
