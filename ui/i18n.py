@@ -777,9 +777,9 @@ TEXT: dict[str, dict[str, str]] = {
     "credit_snapshot_as_of": {"en": "the as-of date", "zh": "数据截止日"},
     "credit_snapshot_month_end": {"en": "the latest month-end in the period", "zh": "期间内最近的月末"},
     "credit_snapshot_caption": {
-        "en": "Balances and ratios at {date} ({kind}): credit figures are snapshots, taken at every month-end and "
+        "en": "Balances and ratios at **{date}** ({kind}): credit figures are snapshots, taken at every month-end and "
         "at the as-of date.",
-        "zh": "余额与比率为 {date} ({kind}) 的时点数据: 资产质量指标在每个月末及数据截止日取快照。",
+        "zh": "余额与比率为 **{date}** ({kind}) 的时点数据: 资产质量指标在每个月末及数据截止日取快照。",
     },
     "credit_no_comparison": {"en": "No comparison period.", "zh": "未选择对比期间。"},
     "credit_comparison_before_data": {
@@ -896,9 +896,10 @@ TEXT: dict[str, dict[str, str]] = {
     "credit_ew_flagged": {"en": "Flagged", "zh": "预警"},
     "customers_title": {"en": "Customers", "zh": "客户"},
     "customers_as_of_caption": {
-        "en": "Customers as of {as_of}: RFM is a snapshot at a month-end (or the as-of date), here the latest one "
+        "en": "Customers as of **{as_of}**: RFM is a snapshot at a month-end (or the as-of date), here the latest one "
         "on or before the period's last day ({end}).",
-        "zh": "客户数据截至 {as_of}: RFM 为月末 (或数据截止日) 的时点快照, 取期间最后一天 ({end}) 及之前最近的一个。",
+        "zh": "客户数据截至 **{as_of}**: RFM 为月末 (或数据截止日) 的时点快照, "
+        "取期间最后一天 ({end}) 及之前最近的一个。",
     },
     "customers_no_comparison": {"en": "No comparison.", "zh": "不对比。"},
     "customers_comparison_before_data": {
