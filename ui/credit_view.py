@@ -276,8 +276,11 @@ def balance_and_writeoffs(
     return figure(
         data,
         t("credit_balance_title", lang),
-        height=380,
+        height=400,
         show_legend=False,
+        # The same top as the ratio trend beside it, so the two titles and plots line up.
+        margin={"t": 80},
+        title=TOP_TITLE,
         # Two panels on one time axis: the balance above, write-offs below.
         xaxis={"anchor": "y2", "tickformat": DATE_TICKS, "title": {"text": t("credit_axis_snapshot", lang)}},
         yaxis={"domain": [0.42, 1], "title": {"text": top_title, **axis_title}},
