@@ -31,13 +31,12 @@ if not rv.from_filter_bar:
 
 with st.spinner(t("retro_computing", lang)):  # a few seconds the first time, then cached per build and filters
     board = query(scoreboard, rv.filters, rv.retro)
-    findings = [] if view.is_empty(board) else query(find_all, rv.filters, rv.retro)
 if view.is_empty(board):
     empty_state(lang)
     st.stop()
 store = view.store()
 con = require_cursor(lang)
-view.report_downloads(con.cursor, rv, findings, store, lang, reports)
+view.report_downloads(con.cursor, rv, store, lang, reports)
 view.show_flashes(rv.key)
 view.waiting_items(store, rv, lang)
 
@@ -76,6 +75,8 @@ if scoreboard_tab.open:
 if findings_tab.open:
     with findings_tab:
         st.subheader(t("section_findings", lang))
+        with st.spinner(t("retro_computing", lang)):
+            findings = query(find_all, rv.filters, rv.retro)
         st.caption(t("retro_findings_caption", lang, n=len(findings)))
         view.findings_section(findings, lang)
 

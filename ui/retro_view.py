@@ -40,6 +40,7 @@ from pipelines.retro.report import (
     BAD,
     GOOD,
     HIDDEN_FIGURES,
+    LINE_COLOUR,
     NEUTRAL,
     build_report,
     figure_unit,
@@ -268,7 +269,7 @@ def scoreboard_table(board: Scoreboard, lang: str) -> None:
         for c, k, w in _SCOREBOARD_COLUMNS
         if c != "trend"
     }
-    config["trend"] = st.column_config.LineChartColumn(t("retro_col_trend", lang), width=130)
+    config["trend"] = st.column_config.LineChartColumn(t("retro_col_trend", lang), width=130, color=LINE_COLOUR)
     st.dataframe(styled, hide_index=True, column_config=config, height=SCOREBOARD_HEIGHT, width="stretch")
 
 
@@ -816,9 +817,14 @@ def author_input(lang: str) -> None:
 # Report
 
 
-def report_file(con, rv: Review, findings: list[Finding], store: RetroStore, lang: str, kind: str) -> str | bytes:
-    """The retrospective as the report module renders it (HTML or Excel), with the notes as stored right now."""
-    report = build_report(con, rv.filters, rv.retro, store, lang, findings=list(findings))
+def report_file(
+    con, rv: Review, store: RetroStore, lang: str, kind: str, findings: list[Finding] | None = None
+) -> str | bytes:
+    """The retrospective as the report module renders it (HTML or Excel), with the notes as stored right now.
+
+    `findings`: the engine's, when already computed (else the report computes them, as the command line does).
+    """
+    report = build_report(con, rv.filters, rv.retro, store, lang, findings=None if findings is None else list(findings))
     return to_html(report) if kind == "html" else to_excel(report)
 
 
@@ -827,14 +833,13 @@ def _file_stem(rv: Review) -> str:
     return f"retrospective_{rv.retro.period.start:%Y-%m-%d}_{scope}"
 
 
-def report_downloads(
-    cursor_factory: Callable[[], object], rv: Review, findings: list[Finding], store: RetroStore, lang: str, container
-) -> None:
-    """HTML report and Excel workbook of this retrospective, built when clicked (a few seconds, off the page run)."""
+def report_downloads(cursor_factory: Callable[[], object], rv: Review, store: RetroStore, lang: str, container) -> None:
+    """HTML report and Excel workbook of this retrospective, built when clicked (a few seconds, off the page run:
+    the page itself computes the findings only when their tab is open)."""
 
     def make(kind: str) -> Callable[[], str | bytes]:
-        # Runs in a worker thread on click: its own cursor, the findings already computed for this run.
-        return lambda: report_file(cursor_factory(), rv, findings, store, lang, kind)
+        # Runs in a worker thread on click, without the page's session: its own cursor, no Streamlit cache.
+        return lambda: report_file(cursor_factory(), rv, store, lang, kind)
 
     html, excel = container.columns(2)
     html.download_button(
