@@ -8,6 +8,11 @@ URL parameters (all optional; ids, never display names, so a link works in eithe
     region, team, officer, line, channel, ctype   comma-separated ids
 
 A value that is not valid is ignored with a visible notice, never an exception.
+
+The Retrospective page reviews `period` when it is a biweekly period (`?period=2026-11-02/2w`) and the last
+complete one otherwise; its own period picker sets this bar's period, so the URL keeps one `period` for every
+page. It compares with the previous biweekly period and the same dates last year whatever `cmp` says
+(ui/retro_view.py).
 """
 
 from __future__ import annotations
