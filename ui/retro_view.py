@@ -658,13 +658,14 @@ def summary_editor(store: RetroStore, rv: Review, lang: str) -> None:
         with st.container(border=True, key="retro_conflict_text"):
             st.caption(t("retro_conflict_theirs", lang))
             st.text(conflict["text"] or "—")
-        merge, theirs = st.columns(2)
-        merge.button(
-            t("retro_conflict_merge", lang), key="retro_conflict_merge", on_click=_resolve_conflict, args=(key, "merge")
-        )
-        theirs.button(
-            t("retro_conflict_take", lang), key="retro_conflict_take", on_click=_resolve_conflict, args=(key, "theirs")
-        )
+        choices = st.container(horizontal=True, gap="small")
+        for how in ("merge", "take"):
+            choices.button(
+                t(f"retro_conflict_{how}", lang),
+                key=f"retro_conflict_{how}",
+                on_click=_resolve_conflict,
+                args=(key, "merge" if how == "merge" else "theirs"),
+            )
     elif stored.version != base["version"]:
         st.warning(
             t(
