@@ -40,11 +40,7 @@ view.report_downloads(con.cursor, rv, store, lang, reports)
 view.show_flashes(rv.key)
 view.waiting_items(store, rv, lang)
 
-scoreboard_tab, findings_tab, notes_tab = st.tabs(
-    [t("retro_tab_scoreboard", lang), t("retro_tab_findings", lang), t("retro_tab_notes", lang)],
-    key=view.TAB_KEY,
-    on_change="rerun",
-)
+scoreboard_tab, findings_tab, notes_tab = view.tabs(lang)
 
 if scoreboard_tab.open:
     with scoreboard_tab:

@@ -428,3 +428,11 @@ def test_the_reports_labels_say_the_same_on_the_page() -> None:
     assert {"kind_funnel_flag", "severity_alert", "status_open", "figure_loss", "col_what"} <= shared
     assert {k: TEXT[k] for k in shared} == {k: REPORT_TEXT[k] for k in shared}
     assert all(TEXT[k] is STATEMENTS[k] for k in STATEMENTS)  # the engine's statements, not a copy
+
+
+def test_the_open_tab_stays_open_across_a_language_switch(open_page) -> None:
+    at = open_page(tab="findings")
+    assert [s.value for s in at.subheader][0] == t("section_findings", "en")
+    at.segmented_control(key="language_switch").set_value("zh").run()
+    assert not at.exception
+    assert [s.value for s in at.subheader][0] == t("section_findings", "zh")

@@ -188,6 +188,19 @@ def is_empty(board: Scoreboard) -> bool:
     return all(_missing(v) or v == 0 for v in values)
 
 
+TABS = ("retro_tab_scoreboard", "retro_tab_findings", "retro_tab_notes")
+
+
+def tabs(lang: str):
+    """The three tabs; only the open one runs. The open tab is kept across a language switch (its state is its
+    label, so the label in the other language is translated first)."""
+    current = st.session_state.get(TAB_KEY)
+    for key in TABS:
+        if current in (t(key, "en"), t(key, "zh")):
+            st.session_state[TAB_KEY] = t(key, lang)
+    return st.tabs([t(key, lang) for key in TABS], key=TAB_KEY, on_change="rerun")
+
+
 # ---------------------------------------------------------------------------------------------
 # Scoreboard
 
