@@ -322,9 +322,9 @@ def targets_table(frame: pl.DataFrame, level: str, lang: str):
     if level == "team":
         spec.append(("region_name", pl.col("region_name"), t("region", lang), "text", 110))
     spec += [
-        ("amount", pl.col("amount").cast(pl.Float64), t("col_amount", lang), "money", 115),
-        ("base_target", pl.col("base_target"), t("base_target", lang), "money", 115),
-        ("attainment", pl.col("attainment") * 100, t("attainment", lang), "percent", 95),
+        ("amount", pl.col("amount").cast(pl.Float64), t("col_amount", lang), "money", 110),
+        ("base_target", pl.col("base_target"), t("base_target", lang), "money", 105),
+        ("attainment", pl.col("attainment") * 100, t("attainment", lang), "percent", 120),
         ("band", pl.col("band").replace_strict(band_names, default=None), t("col_band", lang), "text", 85),
     ]
     if frame["pacing"].is_not_null().any():  # only an unfinished period has a pacing of its own
