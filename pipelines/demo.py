@@ -51,10 +51,13 @@ PLANTED_STORIES: dict[str, str] = {
 
 STORY_DESCRIPTIONS: dict[str, str] = {
     "rising_delinquency_region": (
-        "Northwest China (R06). Loans disbursed in the last 183 days before as-of default about four "
-        "times as often as elsewhere, mostly from their first installments; and from 165 days before "
-        "as-of a growing share of the region's older loans stop paying. Its overdue rate climbs at each "
-        "of the last four month-ends, well above its own earlier level and above every other region."
+        "Northwest China (R06). From 92 days before as-of (about three months) a local economic shock hits "
+        "the region's consumers and small firms (tickets under 3 million yuan): loans made since then go bad "
+        "twice as often, mostly from their first installment, and 35% of its existing performing "
+        "small-ticket borrowers stop paying between 92 and 25 days before as-of, more of them every week. "
+        "Its overdue rate is in line with the other regions until the shock, edges up at the second-last "
+        "month-end before the as-of month and jumps at the last one, far above its own previous six "
+        "month-ends and above every other region."
     ),
     "falling_conversion_team": (
         "North China Channel 1 (T010). For leads created from the first day of the month three months "
@@ -70,8 +73,10 @@ STORY_DESCRIPTIONS: dict[str, str] = {
     ),
 }
 
-REGION_STORY_NEW_LOAN_DAYS = 183
-REGION_STORY_ONSET_DAYS = 165
+REGION_STORY_DAYS = 92
+"""R06's shock starts this many days before as-of (about three months)."""
+REGION_STORY_LAST_ONSET_DAYS = 25
+"""The last of R06's existing borrowers hit by the shock stop paying this many days before as-of."""
 TEAM_STORY_MONTHS = 3
 OFFICER_STORY_DAYS = 365
 
@@ -934,8 +939,13 @@ def _repayments(
         # Very large tickets are well secured and closely watched: they go bad less often.
         * np.minimum(1.0, (loans["principal"] / 100e6) ** -0.35)
     )
-    region_new = (region == _PLANTED_REGION) & (disbursed > as_of - REGION_STORY_NEW_LOAN_DAYS)
-    pd = np.minimum(pd * np.where(region_new, 4.0, 1.0), 0.85)
+    # Story: from REGION_STORY_DAYS before as-of a local economic shock hits the planted region's
+    # consumers and small firms (not the largest tickets). Loans made since then go bad twice as
+    # often, mostly from the first installment; and more and more existing borrowers stop paying.
+    shock = as_of - REGION_STORY_DAYS
+    small_ticket = loans["principal"] < 300_000_000
+    region_new = (region == _PLANTED_REGION) & (disbursed >= shock) & small_ticket
+    pd = np.minimum(pd * np.where(region_new, 2.0, 1.0), 0.85)
     u = rng.random(n)
     behaviour = np.zeros(n, dtype=np.int8)
     behaviour[u < pd] = 2
@@ -943,11 +953,15 @@ def _repayments(
     behaviour[(behaviour == 0) & (term >= 3) & (rng.random(n) < _P_PREPAY[product])] = 3
     first_missed = 1 + np.floor(term * rng.beta(1.1, 2.2, n)).astype(np.int64)
     early = region_new & (behaviour > 0) & (behaviour < 3)
-    first_missed = np.where(early, rng.integers(1, 4, n), first_missed)
+    first_missed = np.where(early, np.where(rng.integers(1, 4, n) < 3, 1, 2), first_missed)  # 2/3 from the first
     months_behind = rng.integers(1, 4, n)
 
-    # Story: from 165 days before as-of a growing share of the region's older loans stop paying.
-    onset = as_of - REGION_STORY_ONSET_DAYS + (rng.random(n) * (REGION_STORY_ONSET_DAYS - 10)).astype(np.int64)
+    # 35% of the region's other performing small-ticket loans stop paying from the first installment
+    # due on or after their onset; onsets fall between REGION_STORY_DAYS and REGION_STORY_LAST_ONSET_DAYS
+    # before as-of, with a density that grows with the square of the time since the shock, so the
+    # region's overdue rate stays flat until the shock and then climbs faster at every month-end.
+    spread = REGION_STORY_DAYS - REGION_STORY_LAST_ONSET_DAYS
+    onset = shock + (np.cbrt(rng.random(n)) * spread).astype(np.int64)
     months = np.maximum(_month_index(onset) - _month_index(disbursed), 1)
     onset_k = np.where(_add_months(disbursed, months) >= onset, months, months + 1)
     hit = (
@@ -956,8 +970,8 @@ def _repayments(
         & (behaviour != 1)
         & (behaviour != 2)
         & (onset_k <= term)
-        & (loans["principal"] < 300_000_000)  # the shock hits consumers and small firms, not the largest tickets
-        & (rng.random(n) < 0.2)
+        & small_ticket
+        & (rng.random(n) < 0.35)
     )
     behaviour[hit] = 2
     first_missed[hit] = onset_k[hit]

@@ -8,13 +8,10 @@ as-of 2026-11-20: 2026-11-02..2026-11-15) is run with no filter:
 - O0003, top-quarter volume with poor early quality, is a growth-with-poor-quality finding;
 - R06, whose delinquency rises, is an early-warning finding for that region.
 
-At the small scale (about 20k leads) R06's story is too weak for SPEC §4.3's rule: its overdue
-rate at the period's snapshot (2026-10-31) is 14.6%, above every other region, but its own
-previous six month-ends are noisy (4.9%, 10.7%, 3.8%, 13.2%, 14.3%, 14.8%) and put the dynamic
-threshold at 20.0%. The rule is the SPEC's and is not bent to the data; the region story is
-checked on a larger demo generated here (200,000 leads, same seed and as-of), where the climb is
-smooth enough for the rule to flag it. The small-scale check stays as an expected failure so
-that a stronger story in the generator shows up as an unexpected pass.
+All three are checked on the `small` demo (about 20k leads, seed 7) the other tests share. R06's
+overdue rate there is flat until the shock about three months before the as-of and then climbs
+steeply: at the period's snapshot (2026-10-31) it is 19.7% against a dynamic threshold of 9.2%
+(mean + 2 sample standard deviations of its own previous six month-ends).
 """
 
 from __future__ import annotations
@@ -25,19 +22,16 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.build import build
-from pipelines.demo import PLANTED_STORIES, generate
+from pipelines.demo import PLANTED_STORIES
 from pipelines.queries.filters import Filters
 from pipelines.retro import Finding
 from pipelines.retro.findings import find_all
 from pipelines.retro.periods import default_retro_period
 from pipelines.warehouse import connect
-from tests.conftest import DEMO_AS_OF
 
 REGION = PLANTED_STORIES["rising_delinquency_region"]
 TEAM = PLANTED_STORIES["falling_conversion_team"]
 OFFICER = PLANTED_STORIES["high_volume_poor_quality_officer"]
-LARGER_SCALE = 200_000
 
 
 def retrospective(con: duckdb.DuckDBPyConnection) -> list[Finding]:
@@ -53,18 +47,6 @@ def has(findings: list[Finding], kind: str, level: str, subject: str) -> list[Fi
 @pytest.fixture(scope="module")
 def small(demo_warehouse: Path) -> list[Finding]:
     con = connect(demo_warehouse)
-    try:
-        return retrospective(con)
-    finally:
-        con.close()
-
-
-@pytest.fixture(scope="module")
-def larger(tmp_path_factory: pytest.TempPathFactory) -> list[Finding]:
-    folder = tmp_path_factory.mktemp("demo_200k")
-    generate(folder / "source", n_leads=LARGER_SCALE, seed=7, as_of=DEMO_AS_OF, fmt="parquet", progress=False)
-    build(folder / "source", folder / "warehouse.duckdb")
-    con = connect(folder / "warehouse.duckdb")
     try:
         return retrospective(con)
     finally:
@@ -87,7 +69,7 @@ def assert_officer_story(findings: list[Finding]) -> None:
 
 def assert_region_story(findings: list[Finding]) -> None:
     (finding,) = has(findings, "early_warning", "region", REGION)
-    assert finding.values["overdue_rate"] > finding.values["threshold"]
+    assert finding.values["overdue_rate"] > 1.5 * finding.values["threshold"]  # clearly, not narrowly
     assert finding.link_params["region"] == REGION
 
 
@@ -99,12 +81,5 @@ def test_officer_story_small(small):
     assert_officer_story(small)
 
 
-@pytest.mark.xfail(reason="R06's rise is too noisy at 20k leads for SPEC §4.3's dynamic threshold (see the docstring)")
 def test_region_story_small(small):
     assert_region_story(small)
-
-
-def test_every_story_at_a_larger_scale(larger):
-    assert_region_story(larger)
-    assert_team_story(larger)
-    assert_officer_story(larger)
