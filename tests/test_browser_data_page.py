@@ -45,10 +45,13 @@ def test_data_page_lists_the_warehouse(server, page) -> None:
     expect(page.get_by_role("heading", name="Data", exact=True)).to_be_visible()
     # A deep link as the server's first request still runs through app.py: the shared filter bar is there.
     expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Filters")
-    assert page.locator('[data-testid="stException"]').count() == 0
-    body = page.locator('[data-testid="stMain"]').inner_text()
-    assert "As-of date" in body and "Tables" in body and "Data-quality warnings" in body
+    main = page.locator('[data-testid="stMain"]')
+    # Expectations wait for the run to draw them (the first request re-runs through app.py).
+    for text in ("As-of date", "Tables", "Data-quality warnings"):
+        expect(main).to_contain_text(text)
     expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
+    wait_for_app(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
     screenshot(page, "data-page")
 
 
