@@ -198,6 +198,11 @@ def filter_bar(lang: str) -> FilterContext | None:
     if build is None:
         return None
     dims = _dimensions(build)
+    if st.session_state.get("_lang", lang) != lang:
+        # Streamlit keeps a widget's choice by its displayed label; after a language switch the
+        # old label would stay on screen. Setting each value again redraws it in the new language.
+        for key in [k for k in st.session_state if isinstance(k, str) and k.startswith("f_")]:
+            st.session_state[key] = st.session_state[key]
     st.session_state["_lang"] = lang
     notices: list[str] = []
     if st.session_state.get("_filters_loaded") != build:

@@ -17,7 +17,7 @@ def language_switch() -> str:
     """The sidebar language switch, bound to `?lang=`; returns the chosen language."""
     current = language()
     choice = st.sidebar.segmented_control(
-        t("language", current),
+        f"{t('language', 'en')} · {t('language', 'zh')}",  # the same in both, so it can be found either way
         options=list(LANGUAGES),
         format_func=LANGUAGES.get,
         default=current,
