@@ -66,5 +66,6 @@ def test_the_running_app_picks_up_a_new_build(server, page, demo_source: Path) -
     expect(page.locator('[data-testid="stCaptionContainer"]').first).to_contain_text(new_build, timeout=30_000)
     wait_for_app(page)
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert (DEMO_AS_OF - timedelta(days=1)).isoformat() in page.locator('[data-testid="stMetric"]').first.inner_text()
+    as_of_tile = page.locator('[data-testid="stMetric"]').filter(has_text="As-of date")
+    expect(as_of_tile).to_contain_text((DEMO_AS_OF - timedelta(days=1)).isoformat(), timeout=30_000)
     screenshot(page, "data-page-after-rebuild")

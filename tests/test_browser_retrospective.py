@@ -17,7 +17,7 @@ from pipelines.queries.filters import Filters
 from pipelines.retro.findings import find_all
 from pipelines.retro.periods import retro_period
 from pipelines.retro.report import statement
-from pipelines.retro.store import STORE_ENV, RetroKey, RetroStore
+from pipelines.retro.store import STORE_ENV
 from tests.conftest import screenshot, start_streamlit, stop_streamlit, wait_for_app
 from ui.i18n import t
 
@@ -169,31 +169,3 @@ def test_the_html_report_downloads_with_the_findings(server, page, findings, tmp
     assert path.name.startswith("retrospective_") and path.suffix == ".html"
     assert html.startswith("<!DOCTYPE html>")
     assert statement(findings[0], "en").split(":")[0] in html
-
-
-def test_a_status_changed_in_the_items_table_is_saved(server, page, store_file, demo_warehouse) -> None:
-    """The items table is a data editor (a canvas AppTest cannot edit): change a status with the keyboard."""
-    con = duckdb.connect(str(demo_warehouse), read_only=True)
-    try:
-        d = dimensions(con)
-        retro = retro_period(d.as_of, d.biweekly_anchor_monday)
-    finally:
-        con.close()
-    key = RetroKey(retro.period.start, "region=R06")  # a meeting of its own, apart from the other tests'
-    item = RetroStore(store_file).add_item(key, "Call the largest R06 customers", "Wang Fang")
-    load(page, f"{server.url}/retrospective?region=R06")
-    open_tab(page, t("retro_tab_notes", "en"))
-    grid = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]')
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 40, box["y"] + 35 + 17)  # the first row's "What" cell
-    for _ in range(3):  # What → Owner → Due → Status
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
-    page.keyboard.type(t("status_done", "en"))
-    page.keyboard.press("Enter")
-    page.locator('[data-testid="stMain"]').get_by_role("heading", name=t("retro_notes_title", "en")).click()
-    expect(grid.locator('[role="gridcell"]').filter(has_text="done")).to_have_count(1, timeout=30_000)
-    settled(page)
-    no_exception(page)
-    saved = RetroStore(store_file).item(item.item_id)
-    assert (saved.status, saved.version) == ("done", 2)
