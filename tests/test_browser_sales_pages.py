@@ -80,7 +80,7 @@ def test_funnel_page_loads(server, page, demo, lang: str) -> None:
     main = page.locator('[data-testid="stMain"]')
     for key in ("funnel_stages", "funnel_breakdown", "conversion_trend", "time_to_convert", "dropped_leads"):
         expect(main).to_contain_text(t(key, lang))
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == 5
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(5, timeout=30_000)
     stages = funnel.funnel_by_stage(demo, Filters(OCTOBER, comparison=SEPTEMBER))
     assert tiles(page)[t("new_leads", lang)] == count(stages["reached"][0])
     expect(page.locator('[data-testid="stDataFrame"]').last).to_be_visible()
@@ -94,7 +94,7 @@ def test_disbursement_page_loads(server, page, demo, lang: str) -> None:
     main = page.locator('[data-testid="stMain"]')
     for key in ("volume_over_time", "disbursement_mix", "leaderboard"):
         expect(main).to_contain_text(t(key, lang))
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == 4
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(4, timeout=30_000)
     summary = disbursement.disbursement_summary(demo, Filters(Period(date(2026, 11, 1), date(2026, 11, 30))))
     assert tiles(page)[t("disbursed_amount", lang)] == money(summary["amount"][0], lang)
     screenshot(page, f"disbursement-page-{lang}")
