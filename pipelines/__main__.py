@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="validate a source and print the report")
     check.add_argument("--source", type=Path, required=True, help="a folder of CSV/Parquet files or an .xlsx workbook")
+    check.add_argument("--config", type=Path, default=None, help="configuration file (default: pipelines/config.toml)")
 
     build = sub.add_parser("build", help="validate, load and build the warehouse")
     build.add_argument("--source", type=Path, required=True, help="a folder of CSV/Parquet files or an .xlsx workbook")
@@ -42,6 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--as-of", type=_iso_date, default=None, help="as-of date (default: latest date in the data)")
     build.add_argument("--config", type=Path, default=None, help="configuration file (default: pipelines/config.toml)")
     build.add_argument("--quiet", action="store_true", help="no progress output")
+    build.add_argument(
+        "--no-wait", action="store_true", help="fail at once when another build of the same warehouse is running"
+    )
+    build.add_argument(
+        "--memory-limit", default=None, help="DuckDB memory limit, e.g. 4GB or 50%% (default: [build] memory_limit)"
+    )
+    build.add_argument("--threads", type=int, default=None, help="threads, 0 = one per core (default: [build] threads)")
 
     report = sub.add_parser("report", help="write the biweekly retrospective as one HTML file or an Excel workbook")
     report.add_argument(
@@ -90,16 +98,31 @@ def main(argv: list[str] | None = None) -> int:
         generate(args.out, n_leads=n_leads, seed=args.seed, as_of=args.as_of, fmt=args.format, progress=not args.quiet)
         return 0
     if args.command == "check":
+        from pipelines.config import ConfigError, load_config
         from pipelines.validate import check_source
 
-        report = check_source(args.source)
+        try:
+            config = load_config(args.config)
+        except ConfigError as exc:
+            print(f"error: bad configuration: {exc}", file=sys.stderr)
+            return 1
+        report = check_source(args.source, config=config)
         print(report.format())
         return 0 if report.ok else 1
     if args.command == "build":
         from pipelines.build import BuildError, build
 
         try:
-            build(args.source, args.db, as_of=args.as_of, config_path=args.config, progress=not args.quiet)
+            build(
+                args.source,
+                args.db,
+                as_of=args.as_of,
+                config_path=args.config,
+                progress=not args.quiet,
+                wait=not args.no_wait,
+                memory_limit=args.memory_limit,
+                threads=args.threads,
+            )
         except BuildError as exc:
             print(str(exc), file=sys.stderr)
             return 1

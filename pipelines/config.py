@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +31,9 @@ RFM_SEGMENTS = (
 )
 
 
+_MEMORY_LIMIT = re.compile(r"(\d+(\.\d+)?)\s*(%|[KMGT]i?B|B)", re.IGNORECASE)
+
+
 class ConfigError(ValueError):
     """A configuration value is missing, unknown or out of range."""
 
@@ -50,6 +54,10 @@ class Config:
     @property
     def conversion_window_days(self) -> int:
         return self.raw["funnel"]["conversion_window_days"]
+
+    @property
+    def earliest_date(self) -> date:
+        return date.fromisoformat(self.raw["validation"]["earliest_date"])
 
     @property
     def biweekly_anchor_monday(self) -> date:
@@ -208,6 +216,23 @@ def _check(raw: dict) -> None:
     if len(set(scores)) != len(scores) or 0 not in scores:
         raise ConfigError("'rfm.credit_grade_min_score' must give distinct minimums, one of them 0")
 
+    earliest = raw["validation"]["earliest_date"]
+    try:
+        date.fromisoformat(str(earliest))
+    except ValueError:
+        raise ConfigError(f"'validation.earliest_date' must be an ISO date, got {earliest!r}") from None
+    _number(raw, "validation.latest_days_after_build", integer=True, low=0)
+
+    limit = raw["build"]["memory_limit"]
+    if not (isinstance(limit, str) and _MEMORY_LIMIT.fullmatch(limit.strip())):
+        raise ConfigError(
+            f'\'build.memory_limit\' must be a size such as "4GB", "512MB" or a share such as "50%", got {limit!r}'
+        )
+    if limit.strip().endswith("%") and not 0 < float(limit.strip()[:-1]) <= 100:
+        raise ConfigError(f"'build.memory_limit' as a share must be above 0% and at most 100%, got {limit!r}")
+    _number(raw, "build.threads", integer=True, low=0, high=1024)
+    _number(raw, "build.keep_previous_seconds", low=0)
+
     anchor = raw["periods"]["biweekly_anchor_monday"]
     try:
         monday = date.fromisoformat(str(anchor))
@@ -217,8 +242,8 @@ def _check(raw: dict) -> None:
         raise ConfigError(f"'periods.biweekly_anchor_monday' must be a Monday, got {anchor} ({monday:%A})")
 
 
-def load_config(path: Path | None = None) -> Config:
-    """Read the defaults, overlay `path` if given, check every value."""
+def load_config(path: Path | None = None, *, memory_limit: str | None = None, threads: int | None = None) -> Config:
+    """Read the defaults, overlay `path` if given, then the command line's build settings; check every value."""
     with DEFAULT_CONFIG_PATH.open("rb") as fh:
         raw = tomllib.load(fh)
     source = str(DEFAULT_CONFIG_PATH)
@@ -235,8 +260,15 @@ def load_config(path: Path | None = None) -> Config:
             raw = _merge(raw, override)
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None
-    if isinstance(raw["periods"]["biweekly_anchor_monday"], date):
-        raw["periods"]["biweekly_anchor_monday"] = raw["periods"]["biweekly_anchor_monday"].isoformat()
+    for section, key in (("periods", "biweekly_anchor_monday"), ("validation", "earliest_date")):
+        if isinstance(raw[section][key], date):
+            raw[section][key] = raw[section][key].isoformat()
+    if memory_limit is not None:
+        raw["build"]["memory_limit"] = memory_limit
+        source += " + --memory-limit"
+    if threads is not None:
+        raw["build"]["threads"] = threads
+        source += " + --threads"
     try:
         _check(raw)
     except ConfigError as exc:

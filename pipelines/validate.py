@@ -13,11 +13,13 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
 
 from pipelines import contract
+from pipelines.config import Config, load_config
 from pipelines.source import (
     ROW_NUMBERS_NOTE,
     LoadedTable,
@@ -133,11 +135,36 @@ class ValidationReport:
         ]
 
 
+@dataclass(frozen=True)
+class DateRange:
+    """The dates a source may hold (SPEC §2 plausibility): [earliest, latest], both inclusive."""
+
+    earliest: date
+    latest: date
+
+    @classmethod
+    def from_config(cls, config: Config | None = None, build_day: date | None = None) -> DateRange:
+        """earliest_date to the build day (today by default) plus latest_days_after_build days."""
+        config = config or load_config()
+        build_day = build_day or date.today()
+        return cls(config.earliest_date, build_day + timedelta(days=config["validation"]["latest_days_after_build"]))
+
+
 def check_source(
-    source: Path, con: duckdb.DuckDBPyConnection | None = None, progress: bool = False
+    source: Path,
+    con: duckdb.DuckDBPyConnection | None = None,
+    progress: bool = False,
+    *,
+    config: Config | None = None,
+    build_day: date | None = None,
 ) -> ValidationReport:
-    """Load `source` into `raw_<table>` tables of `con` (a private in-memory DuckDB if None) and check it."""
+    """Load `source` into `raw_<table>` tables of `con` (a private in-memory DuckDB if None) and check it.
+
+    Dates are checked against the configuration's plausible range (`[validation]`), counted
+    from `build_day` (today by default), so `check` and `build` on the same day agree.
+    """
     started = time.perf_counter()
+    dates = DateRange.from_config(config, build_day)
     source = Path(source)
     report = ValidationReport(source)
     private = con is None
@@ -156,7 +183,7 @@ def check_source(
             print(f"Reading {source}", file=sys.stderr)
         loaded = _load_tables(con, layout, report, progress)
         checks_started = time.perf_counter()
-        _Checks(con, loaded, report).run()
+        _Checks(con, loaded, report, dates).run()
         for name, table in contract.TABLES.items():
             raw = quote_ident(raw_table_name(name))
             present = {r[0] for r in con.execute(f"DESCRIBE {raw}").fetchall()}
@@ -286,8 +313,15 @@ class _Checks:
     are skipped rather than reported as a flood of misleading findings.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, loaded: dict[str, LoadedTable | None], report: ValidationReport):
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        loaded: dict[str, LoadedTable | None],
+        report: ValidationReport,
+        dates: DateRange,
+    ):
         self.con = con
+        self.dates = dates
         self.loaded = loaded
         self.report = report
         self.params: dict[str, object] = {}
@@ -376,6 +410,19 @@ class _Checks:
                     c,
                     "a negative amount" if column.type == contract.MONEY else "a negative value",
                 )
+            if column.type in (contract.DATE, contract.TIMESTAMP):
+                day = f"CAST({c} AS DATE)"
+                earliest, latest = self.param(self.dates.earliest), self.param(self.dates.latest)
+                if (table.name, column.name) in _TERM_BOUNDED:
+                    # The upper bound (the loan's term after disbursement) is checked along the loan reference.
+                    add("date_out_of_range", f"{day} < {earliest}", c, f"before {self.dates.earliest}")
+                else:
+                    add(
+                        "date_out_of_range",
+                        f"{day} < {earliest} OR {day} > {latest}",
+                        c,
+                        f"outside the plausible dates {self.dates.earliest} to {self.dates.latest}",
+                    )
             if column.min_value is not None or column.max_value is not None:
                 bounds = []
                 if column.min_value is not None:
@@ -439,6 +486,24 @@ class _Checks:
             )
         child_time, parent_time, check, message, label = timing
         when, then = f"t.{quote_ident(child_time)}", f"p.{quote_ident(parent_time)}"
+        term_checks = []
+        if (
+            (table.name, child_time) in _TERM_BOUNDED
+            and parent in self.unique_keys
+            and self.usable(parent, "term_months")
+        ):
+            term = "p.term_months"
+            term_checks.append(
+                _Check(
+                    ERROR,
+                    table.name,
+                    child_time,
+                    "date_out_of_range",
+                    f"{term} >= 1 AND {when} > {then} + to_months(CAST({term} AS INTEGER))",
+                    f"concat({when}, '; loan disbursed ', {then}, ' for ', {term}, ' months')",
+                    "due after the loan's term (disbursement plus term_months)",
+                )
+            )
         if parent in self.unique_keys:
             parent_rows = f"{_raw(parent)} AS p"
         else:  # a duplicated parent key would count its children twice
@@ -459,6 +524,7 @@ class _Checks:
                     f"concat({when}, '; {label} ', {then})",
                     message,
                 ),
+                *term_checks,
             ],
         )
 
@@ -569,6 +635,10 @@ _TIMING = {
         "loan disbursed",
     ),
 }
+
+
+# Dates whose upper bound is the loan's term after disbursement rather than the build day.
+_TERM_BOUNDED = {("installments", "due_date")}
 
 
 def _raw(table: str) -> str:

@@ -30,5 +30,14 @@ def build_identity(path: Path) -> tuple[str, int, int] | None:
 
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection; many processes may hold one while a build writes its new file."""
-    return duckdb.connect(str(path), read_only=True)
+    """A read-only connection; many processes may hold one while a build writes its new file.
+
+    A reader that resolved the link just before a build's cleanup removed the file it named
+    retries once on what the link names now.
+    """
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.IOException:
+        if Path(path).exists():
+            return duckdb.connect(str(path), read_only=True)
+        raise

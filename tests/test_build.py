@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -28,8 +29,10 @@ def digest(path: Path) -> str:
 
 
 def files_beside(db: Path) -> list[str]:
-    """Every file in the warehouse's folder (recursively), relative to it."""
-    return sorted(str(p.relative_to(db.parent)) for p in db.parent.rglob("*") if not p.is_dir())
+    """Every file in the warehouse's folder (recursively), relative to it, but the builds' lock file."""
+    return sorted(
+        str(p.relative_to(db.parent)) for p in db.parent.rglob("*") if not p.is_dir() and p.name != "build.lock"
+    )
 
 
 def test_build_records_its_metadata(demo_source: Path, demo_warehouse: Path) -> None:
@@ -189,5 +192,189 @@ def test_a_reader_keeps_answering_during_and_after_a_build(demo_source: Path, tm
     # A new connection, even from a process that still has the old build open, sees the new build.
     assert duckdb.connect(str(db), read_only=True).execute("select build_id from meta_build").fetchone()[0] == second
     assert second != first
-    # The superseded build file is gone; only the new one remains beside the link.
-    assert [f for f in files_beside(db) if f != "stop"] == [f".wh.duckdb.builds/{second}.duckdb", "wh.duckdb"]
+    # The superseded build file stays for the grace period (readers that resolved the old link can open it).
+    assert [f for f in files_beside(db) if f != "stop"] == [
+        f".wh.duckdb.builds/{first}.duckdb",
+        f".wh.duckdb.builds/{second}.duckdb",
+        "wh.duckdb",
+    ]
+
+
+# Builds that cannot destroy (issue 9): one build at a time, debris removed, the previous build kept for a
+# grace period, a memory limit that fails cleanly, readers that never see a missing file.
+
+
+def _config(tmp_path: Path, keep_previous_seconds: float) -> Path:
+    path = tmp_path / f"keep{keep_previous_seconds}.toml"
+    path.write_text(f"[build]\nkeep_previous_seconds = {keep_previous_seconds}\n")
+    return path
+
+
+def _cli_build(source: Path, db: Path, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipelines", "build", "--source", str(source), "--db", str(db), "--quiet", *extra],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _build_id(db: Path) -> str:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("select build_id from meta_build").fetchone()[0]
+
+
+def test_concurrent_builds_take_turns_and_always_leave_a_warehouse(tmp_path: Path) -> None:
+    source = write_tiny_source(tmp_path / "src")
+    db = tmp_path / "out" / "wh.duckdb"
+    config = _config(tmp_path, 0)
+    for _ in range(3):
+        builds = [_cli_build(source, db, "--config", str(config)) for _ in range(3)]
+        results = [(b.wait(timeout=300), b.stderr.read()) for b in builds]
+        assert [code for code, _ in results] == [0, 0, 0], results
+        # The link names a complete build; with no grace period only that one remains.
+        assert db.resolve().exists()
+        assert _build_id(db) == db.resolve().stem
+        assert [f for f in files_beside(db)] == [
+            str(db.resolve().relative_to(db.parent)),
+            "wh.duckdb",
+        ]
+
+
+def test_a_second_build_waits_for_the_first_or_fails_at_once_with_no_wait(tmp_path: Path) -> None:
+    from pipelines.build import build_lock
+
+    source = write_tiny_source(tmp_path / "src")
+    db = tmp_path / "wh.duckdb"
+    build(source, db)
+    first = db.resolve()
+    with build_lock(db):
+        refused = subprocess.run(
+            [sys.executable, "-m", "pipelines", "build", "--source", str(source), "--db", str(db), "--no-wait"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        waiting = _cli_build(source, db)
+        time.sleep(3)
+        assert waiting.poll() is None, "the second build should wait while the lock is held"
+        assert db.resolve() == first
+    assert refused.returncode == 1
+    assert f"another build of {db} is running (process {os.getpid()}); not waiting (--no-wait)" in refused.stderr
+    assert db.resolve() == first
+    assert waiting.wait(timeout=300) == 0
+    assert "waiting for it to finish" in waiting.stderr.read()
+    assert db.resolve() != first
+
+
+def test_debris_of_killed_builds_is_removed_and_the_previous_build_kept_for_a_grace_period(tmp_path: Path) -> None:
+    source = write_tiny_source(tmp_path / "src")
+    db = tmp_path / "wh.duckdb"
+    first = build(source, db)
+    builds = db.with_name(".wh.duckdb.builds")
+    # What a build killed with -9 leaves behind: its unfinished file, its WAL, its spill folder, a half-made link.
+    debris = [builds / "20200101T000000Z-dead0000.duckdb.building", builds / "x.duckdb.building.wal"]
+    for path in debris:
+        path.write_bytes(b"\0" * 1024)
+    (builds / "20200101T000000Z-dead0000.tmp").mkdir()
+    os.symlink("nowhere", db.with_name(".wh.duckdb.20200101T000000Z-dead0000.link"))
+    second = build(source, db)
+    # The previous build stays (default grace period 300 s) for readers that resolved the old link.
+    assert [f for f in files_beside(db) if not f.startswith("src/")] == [
+        f".wh.duckdb.builds/{first}.duckdb",
+        f".wh.duckdb.builds/{second}.duckdb",
+        "wh.duckdb",
+    ]
+    assert not any(p.exists() or p.is_symlink() for p in db.parent.glob(".wh.duckdb.*.link"))
+    # Once the grace period is over (0 here), the next build removes it; never the one the link names.
+    third = build(source, db, config_path=_config(tmp_path, 0))
+    assert [f for f in files_beside(db) if f.startswith(".wh.duckdb.builds/") and f.endswith(".duckdb")] == [
+        f".wh.duckdb.builds/{third}.duckdb"
+    ]
+    assert _build_id(db) == third
+
+
+def test_a_build_over_its_memory_limit_fails_cleanly(tmp_path: Path) -> None:
+    source = write_tiny_source(tmp_path / "src")
+    db = tmp_path / "wh.duckdb"
+    build(source, db)
+    before = digest(db)
+    result = subprocess.run(
+        [sys.executable, "-m", "pipelines", "build", "--source", str(source), "--db", str(db), "--memory-limit", "2MB"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "the build needed more memory than its limit (2MB)" in result.stderr
+    assert "--memory-limit" in result.stderr and "was not changed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert digest(db) == before
+    assert [f for f in files_beside(db) if not f.startswith("src/")] == [
+        str(db.resolve().relative_to(tmp_path)),
+        "wh.duckdb",
+    ]
+
+
+def test_memory_limit_and_threads_reach_the_build_and_are_recorded(tmp_path: Path) -> None:
+    source = write_tiny_source(tmp_path / "src")
+    db = tmp_path / "wh.duckdb"
+    build(source, db, memory_limit="1GB", threads=1)
+    with duckdb.connect(str(db), read_only=True) as con:
+        recorded = json.loads(con.execute("select config_json from meta_build").fetchone()[0])
+    assert recorded["build"]["memory_limit"] == "1GB" and recorded["build"]["threads"] == 1
+    with pytest.raises(BuildError, match="build.memory_limit"):
+        build(source, db, memory_limit="lots")
+
+
+RECONNECTING_READER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from pipelines import warehouse
+    db, stop = Path(sys.argv[1]), Path(sys.argv[2])
+    answers = errors = 0
+    while not stop.exists():
+        try:
+            con = warehouse.connect(db)
+            con.execute("select count(*) from fct_loans").fetchall()
+            con.close()
+            answers += 1
+        except Exception as exc:
+            errors += 1
+            print("error", type(exc).__name__, exc, flush=True)
+    print("answers", answers, "errors", errors, flush=True)
+    """
+)
+
+
+def test_readers_reconnecting_across_back_to_back_builds_never_fail(tmp_path: Path) -> None:
+    source = write_tiny_source(tmp_path / "src")
+    db = tmp_path / "wh.duckdb"
+    config = _config(tmp_path, 0)  # no grace period: the harshest case for a reader
+    build(source, db, config_path=config)
+    stop = tmp_path / "stop"
+    readers = [
+        subprocess.Popen(
+            [sys.executable, "-c", RECONNECTING_READER, str(db), str(stop)],
+            cwd=REPO,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    try:
+        for _ in range(5):
+            build(source, db, config_path=config)
+    finally:
+        stop.touch()
+        outputs = [r.communicate(timeout=60) for r in readers]
+    for (out, err), reader in zip(outputs, readers, strict=True):
+        assert reader.returncode == 0, err
+        last = out.splitlines()[-1].split()
+        assert int(last[1]) > 5 and last[3] == "0", out

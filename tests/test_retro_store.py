@@ -434,8 +434,11 @@ def test_the_store_survives_warehouse_rebuilds(tmp_path: Path) -> None:
     key = RetroKey(P2, "region=R06")
     snapshot = (before.summary(key), before.items(key))
 
-    build(source, data / "warehouse.duckdb")  # rebuild: new file swapped in, the old build file deleted
-    build(source, data / "warehouse.duckdb")
+    # Rebuild with no grace period for superseded builds: new file swapped in, the old build file deleted.
+    no_grace = tmp_path / "no_grace.toml"
+    no_grace.write_text("[build]\nkeep_previous_seconds = 0\n")
+    build(source, data / "warehouse.duckdb", config_path=no_grace)
+    build(source, data / "warehouse.duckdb", config_path=no_grace)
     builds = list((data / ".warehouse.duckdb.builds").glob("*.duckdb"))
     assert len(builds) == 1  # the rebuilds did prune old warehouse files ...
     assert path.exists()  # ... and left the store alone

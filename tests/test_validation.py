@@ -134,6 +134,24 @@ def _installment_before_disbursement(folder: Path) -> Expect:
     )
 
 
+def _installment_after_term(folder: Path) -> Expect:
+    # LN5: disbursed 2025-04-07 for 3 months, so due dates may run to 2025-07-07 (its 3rd installment's
+    # date, allowed) and not one day later.
+    row = set_value(folder, "installments", 17, "due_date", "2025-07-08")
+    return Expect(
+        "installments.due_date",
+        "date_out_of_range",
+        1,
+        ((row, "2025-07-08; loan disbursed 2025-04-07 for 3 months"),),
+    )
+
+
+def _disbursed_in_1900(folder: Path) -> Expect:
+    # LN5's payments and installments then fall after its term too; the disbursement date is reported on its own.
+    row = set_value(folder, "loans", 5, "disbursed_date", "1900-04-07")
+    return Expect("loans.disbursed_date", "date_out_of_range", 1, ((row, "1900-04-07"),))
+
+
 def _many_dangling_channels(folder: Path) -> Expect:
     rows = [set_value(folder, "leads", i, "channel_id", "C9") for i in range(1, 11)]
     return Expect("leads.channel_id", "foreign_key", 10, tuple((r, "C9") for r in rows[:5]), more=True)
@@ -171,6 +189,12 @@ ERROR_CASES: dict[str, Callable[[Path], Expect]] = {
     "out_of_range_term": _one_error("loans", "term_months", "out_of_range", [(3, "0")]),
     "out_of_range_installment_no": _one_error("installments", "installment_no", "out_of_range", [(1, "0")]),
     "event_before_lead": _event_before_lead,
+    # Plausible dates (issue 9): from 2000-01-01 to the build day plus one day.
+    "date_far_future": _one_error("payments", "paid_date", "date_out_of_range", [(4, "9999-12-31")]),
+    "date_next_century": _one_error("leads", "created_at", "date_out_of_range", [(3, "2126-11-20 10:00:00")]),
+    "date_before_2000": _one_error("customers", "created_date", "date_out_of_range", [(2, "1999-12-31")]),
+    "date_1900_disbursement": _disbursed_in_1900,
+    "installment_after_term": _installment_after_term,
     "payment_before_disbursement": _payment_before_disbursement,
     "installment_before_disbursement": _installment_before_disbursement,
 }
@@ -351,6 +375,8 @@ def snapshot(folder: Path) -> dict[str, tuple]:
     entries: dict[str, tuple] = {}
     for path in sorted(folder.rglob("*")):
         name = str(path.relative_to(folder))
+        if path.name == "build.lock":
+            continue  # each build writes its process id into the lock file; it is not part of the warehouse
         if path.is_symlink():
             entries[name] = ("link", os.readlink(path))
         elif path.is_file():

@@ -33,7 +33,12 @@ def cursor() -> duckdb.DuckDBPyConnection | None:
     identity = current_build()
     if identity is None:
         return None
-    return _connection(*identity).cursor()
+    try:
+        return _connection(*identity).cursor()
+    except duckdb.IOException:
+        # The file named by the link a moment ago is gone (a build's cleanup): retry once on the new link.
+        identity = current_build()
+        return None if identity is None else _connection(*identity).cursor()
 
 
 def require_cursor(lang: str = "en") -> duckdb.DuckDBPyConnection:
@@ -54,7 +59,15 @@ def query(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     build = current_build()
     if build is None:
         raise RuntimeError("no warehouse has been built yet")
-    return _cached(build, function.__module__, function.__qualname__, args, tuple(sorted(kwargs.items())))
+    key = (function.__module__, function.__qualname__, args, tuple(sorted(kwargs.items())))
+    try:
+        return _cached(build, *key)
+    except duckdb.IOException:
+        # As in cursor(): the file resolved a moment ago was removed; retry once on the new link.
+        build = current_build()
+        if build is None:
+            raise
+        return _cached(build, *key)
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)
