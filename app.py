@@ -1,12 +1,17 @@
 """Loan sales analytics dashboard: `streamlit run app.py`."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui.filters import filter_bar
 from ui.i18n import t
 from ui.state import language_switch
 
-st.set_page_config(page_title="Loan sales analytics", page_icon=":material/monitoring:", layout="wide")
+# A local file: a material-icon page icon makes the browser fetch the favicon from a font CDN.
+FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
+
+st.set_page_config(page_title="Loan sales analytics", page_icon=str(FAVICON), layout="wide")
 lang = language_switch()
 
 navigation = st.navigation(
