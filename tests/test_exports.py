@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import zipfile
 from datetime import date
 from decimal import Decimal
 
@@ -33,3 +36,29 @@ def test_excel_has_the_filter_state_then_the_table() -> None:
     assert rows[4] == ["team", "amount", "day"]
     assert rows[5][:2] == ["T1", "100.25"] and rows[5][2].startswith("2026-01-02")
     assert rows[6][:2] == ["T2", "7.1"] and rows[6][2] is None
+
+
+HOSTILE = ['=HYPERLINK("http://evil.example/x","click")', "+1+2", "-3", "@SUM(A1)", "\tTab", "\rCR", "a=b", "fine"]
+
+
+def test_csv_neutralises_text_a_spreadsheet_would_read_as_a_formula() -> None:
+    frame = pl.DataFrame({"=name": HOSTILE, "amount": [-1.5, 2, 3, 4, 5, 6, 7, 8]})
+    rows = list(csv.reader(io.StringIO(csv_bytes(frame).decode("utf-8-sig"), newline="")))
+    # Text starting with = + - @ tab or CR gets a leading quote (OWASP); text with "=" inside is left as it is;
+    # numbers stay numbers, negative ones too.
+    assert rows[0] == ["'=name", "amount"]
+    assert [r[0] for r in rows[1:]] == ["'" + v for v in HOSTILE[:6]] + ["a=b", "fine"]
+    assert rows[1][1] == "-1.5"
+
+
+def test_excel_writes_text_as_strings_never_formulas() -> None:
+    frame = pl.DataFrame({"officer": HOSTILE, "amount": [Decimal("-1.25")] * 8})
+    data = excel_bytes(frame, "=Title", [("@Region", '=HYPERLINK("http://evil.example")')])
+    sheet_xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
+    rows = fastexcel.read_excel(data).load_sheet(0, header_row=None).to_polars().rows()
+    assert rows[0][0] == "=Title"
+    assert rows[1][:2] == ("@Region", '=HYPERLINK("http://evil.example")')
+    assert [r[0] for r in rows[4:]] == HOSTILE
+    table = fastexcel.read_excel(data).load_sheet(0, header_row=3).to_polars()
+    assert table["amount"].dtype == pl.Float64 and set(table["amount"]) == {-1.25}  # still a number

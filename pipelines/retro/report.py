@@ -1224,17 +1224,17 @@ def to_excel(report: Report) -> bytes:
     wide_text = {text(k, lang) for k in ("col_statement", "col_figures", "col_text", "col_what")}
     for key, frame in sections(report):
         sheet = workbook.add_worksheet(text(key, lang)[:31])
-        sheet.write(0, 0, f"{text('report_title', lang)} · {text(key, lang)}", bold)
+        sheet.write_string(0, 0, f"{text('report_title', lang)} · {text(key, lang)}", bold)
         for i, (label, value) in enumerate(
             (("meta_period", period_label(report)), ("meta_scope", scope_label(report))), start=1
         ):
-            sheet.write(i, 0, text(label, lang), bold)
-            sheet.write(i, 1, value)
-        sheet.write(3, 0, text("meta_as_of", lang), bold)
+            sheet.write_string(i, 0, text(label, lang), bold)
+            sheet.write_string(i, 1, str(value))
+        sheet.write_string(3, 0, text("meta_as_of", lang), bold)
         sheet.write_datetime(3, 1, datetime.combine(report.as_of, datetime.min.time()), number_format("yyyy-mm-dd"))
         top = HEADER_ROWS
         for j, name in enumerate(frame.columns):
-            sheet.write(top, j, name, header)
+            sheet.write_string(top, j, name, header)
             sheet.set_column(j, j, 60 if name in wide_text else 16)
         formats = _column_formats(key, frame, report)
         for r, row in enumerate(frame.iter_rows()):
