@@ -145,25 +145,25 @@ RESTORE_HINT = "restore it from a backup with `python -m pipelines store restore
 # Why a store cannot be used, as one sentence each: the path, what is wrong, what to do. The page shows the same
 # sentences in both languages (ui/i18n.py, keys retro_store_<kind>), with the same placeholders.
 STORE_ERRORS = {
-    "damaged": "The retrospective store {path} is damaged ({detail}) and was left untouched: "
+    "damaged": "The retrospective store `{path}` is damaged ({detail}) and was left untouched: "
     + RESTORE_HINT
     + ", or move the file away to start a new, empty store.",
-    "unexpected": "The retrospective store {path} is not laid out as this app expects ({detail}) and was left "
+    "unexpected": "The retrospective store `{path}` is not laid out as this app expects ({detail}) and was left "
     "untouched: " + RESTORE_HINT + ", or move the file away to start a new, empty store.",
-    "newer": "The retrospective store {path} was written by a newer version of the app (schema version {detail}) "
-    "and was left untouched: update the app, or " + RESTORE_HINT + ".",
-    "directory": "The retrospective store {path} is a folder, not a file: point $LOAN_DASHBOARD_RETRO_DB "
-    "(or --store) to a file, or move the folder away.",
-    "missing": "The retrospective store {path} was created on {detail} but is missing now: "
+    "newer": "The retrospective store `{path}` was written by a newer version of the app (schema version {detail}, "
+    "newer than this app's {known}) and was left untouched: update the app, or " + RESTORE_HINT + ".",
+    "directory": "The retrospective store `{path}` is a folder, not a file: point `$LOAN_DASHBOARD_RETRO_DB` "
+    "(or `--store`) to a file, or move the folder away.",
+    "missing": "The retrospective store `{path}` was created on {detail} but is missing now: "
     + RESTORE_HINT
-    + ", or delete {path}.created to start a new, empty store.",
-    "unreadable": "The retrospective store {path} cannot be opened ({detail}): check that the file and its "
+    + ", or delete `{path}.created` to start a new, empty store.",
+    "unreadable": "The retrospective store `{path}` cannot be opened ({detail}): check that the file and its "
     "folder can be read and written by the app, then try again.",
-    "busy": "The retrospective store {path} stayed locked by another program ({detail}): try again in a moment; "
+    "busy": "The retrospective store `{path}` stayed locked by another program ({detail}): try again in a moment; "
     "nothing was saved.",
-    "bad_backup": "The backup {path} is not a usable retrospective store ({detail}); nothing was restored: "
+    "bad_backup": "The backup `{path}` is not a usable retrospective store ({detail}); nothing was restored: "
     "choose another backup file.",
-    "no_store": "There is no retrospective store at {path} to back up yet: it is created with the first "
+    "no_store": "There is no retrospective store at `{path}` to back up yet: it is created with the first "
     "summary or action item saved.",
 }
 
@@ -172,11 +172,11 @@ class StoreError(RuntimeError):
     """The store cannot be used as it is; `str()` is one sentence with its path and what to do.
 
     `kind` is a key of STORE_ERRORS, `path` the file, `detail` what was found (SQLite's words, a version, a
-    date). Nothing was written to the store.
+    date); `known` in a sentence is this app's schema version. Nothing was written to the store.
     """
 
     def __init__(self, kind: str, path: Path | str, detail: str = "") -> None:
-        super().__init__(STORE_ERRORS[kind].format(path=path, detail=detail))
+        super().__init__(STORE_ERRORS[kind].format(path=path, detail=detail, known=SCHEMA_VERSION))
         self.kind = kind
         self.path = str(path)
         self.detail = detail
@@ -186,7 +186,7 @@ class StoreVersionError(StoreError):
     """The store file was written by a newer version of the app than this one."""
 
     def __init__(self, path: Path | str, found: int) -> None:
-        super().__init__("newer", path, f"{found}, newer than this app's {SCHEMA_VERSION}")
+        super().__init__("newer", path, str(found))
         self.found = found
 
 
