@@ -327,14 +327,10 @@ def _retrying(action, path: Path):
     raise AssertionError("unreachable")
 
 
-def verify(path: Path | str, timeout: float = 10.0) -> int:
-    """Check the store file at `path` without writing to it; its schema version, or StoreError saying what is wrong.
+def _check_file(path: Path) -> None:
+    """The cheap part of the checks, done before every use: a file, not empty, with SQLite's header.
 
-    Checks, in order: a file (not a folder) that is not empty and has SQLite's header, `pragma quick_check`,
-    a `schema_version` table with a version this app knows, and every table and column of that version.
-    A store older than this app (version < SCHEMA_VERSION) is returned as is: opening it migrates it.
-    """
-    path = Path(path)
+    (SQLite would take an empty file for a new database and write into it.)"""
     if path.is_dir():
         raise StoreError("directory", path)
     try:
@@ -347,6 +343,17 @@ def verify(path: Path | str, timeout: float = 10.0) -> int:
         raise StoreError("damaged", path, "an empty file of 0 bytes")
     if header != HEADER:
         raise StoreError("damaged", path, "not an SQLite database")
+
+
+def verify(path: Path | str, timeout: float = 10.0) -> int:
+    """Check the store file at `path` without writing to it; its schema version, or StoreError saying what is wrong.
+
+    Checks, in order: a file (not a folder) that is not empty and has SQLite's header, `pragma quick_check`,
+    a `schema_version` table with a version this app knows, and every table and column of that version.
+    A store older than this app (version < SCHEMA_VERSION) is returned as is: opening it migrates it.
+    """
+    path = Path(path)
+    _check_file(path)
 
     def check() -> int:
         con = sqlite3.connect(path, timeout=timeout, isolation_level=None)
@@ -418,11 +425,13 @@ class RetroStore:
 
     def _missing(self) -> None:
         """The store file does not exist: an error when its marker says it was created."""
+        # The marker first: it is written after the store is linked into place, so a marker read before the file
+        # is looked for cannot be a concurrent creator's new marker with its store not yet there.
+        marker = _read_marker(self.path)
         if self.path.exists():
             if self.path.is_dir():
                 raise StoreError("directory", self.path)
             return
-        marker = _read_marker(self.path)
         if marker is not None:
             raise StoreError("missing", self.path, marker.get("created_at") or "an unknown date")
 
@@ -445,10 +454,6 @@ class RetroStore:
             finally:
                 con.close()
             self._missing()  # re-checked just before: a store that vanished meanwhile is not recreated either
-            # Log files of an earlier store at this path would be replayed into the new one: moved aside.
-            for sidecar in _sidecars(self.path):
-                if sidecar.exists():
-                    os.replace(sidecar, sidecar.with_name(f"{sidecar.name}.orphaned-{uuid.uuid4().hex[:8]}"))
             try:
                 os.link(tmp, self.path)
             except FileExistsError:
@@ -465,8 +470,8 @@ class RetroStore:
             if not create:
                 return self._empty()
             self._create()
-        elif self.path.is_dir():
-            raise StoreError("directory", self.path)
+        else:
+            _check_file(self.path)
         # isolation_level=None: no implicit transactions; every write below opens its own BEGIN IMMEDIATE.
         con = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
         con.row_factory = sqlite3.Row
@@ -832,7 +837,8 @@ def restore(backup_file: Path | str, path: Path | str | None = None) -> str:
             raise StoreError("unreadable", source, "no such file")
         verify(source)
     except StoreError as exc:
-        raise StoreError("bad_backup", source, exc.detail or exc.kind) from None
+        detail = f"schema version {exc.detail}, newer than this app's {SCHEMA_VERSION}" if exc.kind == "newer" else None
+        raise StoreError("bad_backup", source, detail or exc.detail or exc.kind) from None
     if store.is_dir():
         raise StoreError("directory", store)
     stamp = _now().replace(":", "").replace("-", "")
