@@ -66,7 +66,7 @@ def _folder(path: Path) -> None:
 
 # name → (damage, StoreError kind, a phrase of the sentence)
 DAMAGES: dict[str, tuple[Callable[[Path], None], str, str]] = {
-    "garbage": (_garbage, "damaged", "not an SQLite database"),
+    "garbage": (_garbage, "damaged", "file is not a database"),
     "truncated": (_truncated, "damaged", "is damaged"),
     "zero_bytes": (_zero_bytes, "damaged", "an empty file of 0 bytes"),
     "newer_schema": (_newer_schema, "newer", f"schema version {SCHEMA_VERSION + 1}, newer than this app's"),

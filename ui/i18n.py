@@ -1426,22 +1426,25 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # The notes store cannot be used (pipelines/retro/store.py STORE_ERRORS, same sentences and placeholders).
     "retro_store_damaged": {
-        "en": "The retrospective store `{path}` is damaged ({detail}) and was left untouched: "
-        "restore it from a backup with `python -m pipelines store restore FILE --store {path}`, or move the file away to start a new, empty store.",
-        "zh": "复盘记录库 `{path}` 已损坏 ({detail}), 未对其做任何写入: 请用 `python -m pipelines store restore FILE --store {path}` 从备份恢复, "
-        "或将该文件移走以新建一个空的记录库。",
+        "en": "The retrospective store `{path}` is damaged ({detail}) and was left untouched: restore it from a "
+        "backup with `python -m pipelines store restore FILE --store {path}`, or move the file away to start a new, "
+        "empty store.",
+        "zh": "复盘记录库 `{path}` 已损坏 ({detail}), 未对其做任何写入: 请用 "
+        "`python -m pipelines store restore FILE --store {path}` 从备份恢复, 或将该文件移走以新建一个空的记录库。",
     },
     "retro_store_unexpected": {
         "en": "The retrospective store `{path}` is not laid out as this app expects ({detail}) and was left "
-        "untouched: restore it from a backup with `python -m pipelines store restore FILE --store {path}`, or move the file away to start a new, empty store.",
-        "zh": "复盘记录库 `{path}` 的结构与本应用不符 ({detail}), 未对其做任何写入: 请用 `python -m pipelines store restore FILE --store {path}` 从备份恢复, "
-        "或将该文件移走以新建一个空的记录库。",
+        "untouched: restore it from a backup with `python -m pipelines store restore FILE --store {path}`, or move "
+        "the file away to start a new, empty store.",
+        "zh": "复盘记录库 `{path}` 的结构与本应用不符 ({detail}), 未对其做任何写入: 请用 "
+        "`python -m pipelines store restore FILE --store {path}` 从备份恢复, 或将该文件移走以新建一个空的记录库。",
     },
     "retro_store_newer": {
         "en": "The retrospective store `{path}` was written by a newer version of the app (schema version "
-        "{detail}, newer than this app's {known}) and was left untouched: update the app, or restore it from a backup with `python -m pipelines store restore FILE --store {path}`.",
-        "zh": "复盘记录库 `{path}` 由更新版本的应用写入 (结构版本 {detail}, 本应用为 {known}), 未对其做任何写入: 请升级应用, "
-        "或用 `python -m pipelines store restore FILE --store {path}` 从备份恢复。",
+        "{detail}, newer than this app's {known}) and was left untouched: update the app, or restore it from a "
+        "backup with `python -m pipelines store restore FILE --store {path}`.",
+        "zh": "复盘记录库 `{path}` 由更新版本的应用写入 (结构版本 {detail}, 本应用为 {known}), 未对其做任何写入: "
+        "请升级应用, 或用 `python -m pipelines store restore FILE --store {path}` 从备份恢复。",
     },
     "retro_store_directory": {
         "en": "The retrospective store `{path}` is a folder, not a file: point `$LOAN_DASHBOARD_RETRO_DB` "
@@ -1450,9 +1453,11 @@ TEXT: dict[str, dict[str, str]] = {
         "指向一个文件, 或将该文件夹移走。",
     },
     "retro_store_missing": {
-        "en": "The retrospective store `{path}` was created on {detail} but is missing now: restore it from a backup with `python -m pipelines store restore FILE --store {path}`, "
-        "or delete `{path}.created` to start a new, empty store.",
-        "zh": "复盘记录库 `{path}` 创建于 {detail}, 但现已不存在: 请用 `python -m pipelines store restore FILE --store {path}` 从备份恢复, "
+        "en": "The retrospective store `{path}` was created on {detail} but is missing now: restore it from a "
+        "backup with `python -m pipelines store restore FILE --store {path}`, or delete `{path}.created` to start "
+        "a new, empty store.",
+        "zh": "复盘记录库 `{path}` 创建于 {detail}, 但现已不存在: 请用 "
+        "`python -m pipelines store restore FILE --store {path}` 从备份恢复, "
         "或删除 `{path}.created` 以新建一个空的记录库。",
     },
     "retro_store_unreadable": {

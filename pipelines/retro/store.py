@@ -268,7 +268,6 @@ def _check_status(status: str) -> None:
         raise ValueError(f"unknown action item status {status!r}; expected one of {', '.join(STATUSES)}")
 
 
-HEADER = b"SQLite format 3\x00"
 _LOCK_RETRIES = 5  # `database is locked` beyond the busy timeout during checks and schema setup: tries
 
 
@@ -328,27 +327,24 @@ def _retrying(action, path: Path):
 
 
 def _check_file(path: Path) -> None:
-    """The cheap part of the checks, done before every use: a file, not empty, with SQLite's header.
-
-    (SQLite would take an empty file for a new database and write into it.)"""
+    """The cheap part of the checks, done before every use: a file, and not an empty one (SQLite would take an
+    empty file for a new database and write into it). Only `stat`: opening and closing the file here would drop
+    the POSIX locks SQLite holds on it for this process's other connections (SQLite's own check of the header
+    says "file is not a database")."""
     if path.is_dir():
         raise StoreError("directory", path)
     try:
         size = path.stat().st_size
-        with path.open("rb") as file:
-            header = file.read(len(HEADER))
     except OSError as exc:
         raise StoreError("unreadable", path, exc.strerror or str(exc)) from None
     if size == 0:
         raise StoreError("damaged", path, "an empty file of 0 bytes")
-    if header != HEADER:
-        raise StoreError("damaged", path, "not an SQLite database")
 
 
 def verify(path: Path | str, timeout: float = 10.0) -> int:
     """Check the store file at `path` without writing to it; its schema version, or StoreError saying what is wrong.
 
-    Checks, in order: a file (not a folder) that is not empty and has SQLite's header, `pragma quick_check`,
+    Checks, in order: a file (not a folder) that is not empty, an SQLite database, `pragma quick_check`,
     a `schema_version` table with a version this app knows, and every table and column of that version.
     A store older than this app (version < SCHEMA_VERSION) is returned as is: opening it migrates it.
     """
@@ -526,7 +522,8 @@ class RetroStore:
                 try:
                     yield con
                 except BaseException:
-                    con.execute("rollback")
+                    if con.in_transaction:  # SQLite rolls back by itself after some errors (I/O, full disk)
+                        con.execute("rollback")
                     raise
                 con.execute("commit")
             finally:
@@ -546,7 +543,8 @@ class RetroStore:
                             con.execute(statement)
                         con.execute("insert into schema_version (version) values (?)", [version])
                 except BaseException:
-                    con.execute("rollback")
+                    if con.in_transaction:  # SQLite rolls back by itself after some errors (I/O, full disk)
+                        con.execute("rollback")
                     raise
                 con.execute("commit")
             finally:
