@@ -80,10 +80,10 @@ if findings_tab.open:
 if notes_tab.open:
     with notes_tab:
         st.subheader(t("retro_notes_title", lang))
-        st.caption(t("retro_notes_caption", lang, period=rv.text, scope=view.scope_label(ctx)))
         if store is None:
             st.info(t("retro_store_notes_off", lang), icon=":material/database:")
         else:
+            st.caption(t("retro_notes_caption", lang, period=rv.text, scope=view.scope_label(ctx)))
             view.author_input(lang)
             view.summary_editor(store, rv, lang)
             view.items_editor(store, rv, lang)

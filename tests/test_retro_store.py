@@ -17,6 +17,7 @@ import pytest
 from pipelines.build import build
 from pipelines.queries.filters import Filters, Period, Scope
 from pipelines.retro.store import (
+    MIGRATIONS,
     SCHEMA_VERSION,
     STORE_ENV,
     ConflictError,
@@ -460,6 +461,26 @@ def test_the_store_commands_back_up_and_restore(tmp_path: Path) -> None:
     done = run_store_cli("restore", str(copy), "--store", str(path))
     assert done.returncode == 0, done.stderr
     assert dump(RetroStore(path).path) == saved
+
+
+def test_a_backup_with_another_page_size_restores_into_a_live_store(tmp_path: Path) -> None:
+    # SQLite's backup API cannot write into a WAL database of another page size: the copy is rewritten first.
+    path, copy, source = tmp_path / "retro.sqlite", tmp_path / "copy.sqlite", tmp_path / "source.sqlite"
+    make_store(path)
+    con = sqlite3.connect(source, isolation_level=None)  # a store made elsewhere, with 1 KiB pages
+    con.execute("pragma page_size = 1024")
+    con.execute("create table schema_version (version integer not null)")
+    for statement in MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute("insert into schema_version values (1)")
+    con.close()
+    RetroStore(source).add_item(COMPANY_P3, "from the 1 KiB store")
+    backup(copy, source)
+    with sqlite3.connect(copy) as con:
+        assert con.execute("pragma page_size").fetchone()[0] == 1024
+    restore(copy, path)
+    assert [i.what for i in RetroStore(path).items(COMPANY_P3)] == ["from the 1 KiB store"]
+    assert RetroStore(path).items(COMPANY_P2) == []
 
 
 @pytest.mark.parametrize("case", sorted(set(DAMAGES) - {"folder"}))

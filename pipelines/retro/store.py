@@ -163,6 +163,8 @@ STORE_ERRORS = {
     "nothing was saved.",
     "bad_backup": "The backup `{path}` is not a usable retrospective store ({detail}); nothing was restored: "
     "choose another backup file.",
+    "copy_failed": "Copying to `{path}` failed ({detail}) and `{path}` was left as it was: check the free disk "
+    "space and try again.",
     "no_store": "There is no retrospective store at `{path}` to back up yet: it is created with the first "
     "summary or action item saved.",
 }
@@ -800,6 +802,30 @@ def _copy(source: Path, target: Path, journal_mode: str, timeout: float = 10.0) 
         src.close()
 
 
+def _set_journal_mode(path: Path, mode: str) -> None:
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute(f"pragma journal_mode = {mode}")
+    finally:
+        con.close()
+
+
+def _match_page_size(path: Path, like: Path) -> None:
+    """Rewrite the (rollback-journal) database `path` with the page size of `like`, when they differ."""
+    con = sqlite3.connect(like)
+    try:
+        wanted = con.execute("pragma page_size").fetchone()[0]
+    finally:
+        con.close()
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        if con.execute("pragma page_size").fetchone()[0] != wanted:
+            con.execute(f"pragma page_size = {int(wanted)}")
+            con.execute("vacuum")
+    finally:
+        con.close()
+
+
 def backup(out: Path | str, path: Path | str | None = None) -> str:
     """Copy the store at `path` (default `store_path()`) to the file `out`, atomically (a temporary file next to
     `out`, then renamed; an existing `out` is replaced). The store is checked first. Returns what was done."""
@@ -814,6 +840,8 @@ def backup(out: Path | str, path: Path | str | None = None) -> str:
         _copy(store, tmp, "delete")  # a backup is one self-contained file
         verify(tmp)
         os.replace(tmp, out)
+    except sqlite3.Error as exc:
+        raise StoreError("copy_failed", out, str(exc)) from None
     finally:
         _remove_quietly(tmp, Path(f"{tmp}-journal"))
     retros, items = _counts(out)
@@ -844,7 +872,7 @@ def restore(backup_file: Path | str, path: Path | str | None = None) -> str:
     tmp = store.with_name(f".{store.name}.{uuid.uuid4().hex}.restoring")
     done = []
     try:
-        _copy(source, tmp, "wal")
+        _copy(source, tmp, "delete")
         verify(tmp)
         current_ok = store.exists()
         if current_ok:
@@ -856,8 +884,10 @@ def restore(backup_file: Path | str, path: Path | str | None = None) -> str:
             kept = store.with_name(f"{store.name}.before-restore-{stamp}")
             _copy(store, kept, "delete")
             done.append(f"the previous store was kept as {kept}")
+            _match_page_size(tmp, store)  # SQLite's backup into a WAL database needs the same page size
             _copy(tmp, store, "wal")
         else:
+            _set_journal_mode(tmp, "wal")
             if store.exists():
                 aside = store.with_name(f"{store.name}.damaged-{stamp}")
                 os.replace(store, aside)
@@ -866,8 +896,10 @@ def restore(backup_file: Path | str, path: Path | str | None = None) -> str:
                 if sidecar.exists():
                     os.replace(sidecar, sidecar.with_name(f"{sidecar.name}.damaged-{stamp}"))
             os.replace(tmp, store)
+    except sqlite3.Error as exc:
+        raise StoreError("copy_failed", store, str(exc)) from None
     finally:
-        _remove_quietly(tmp, *_sidecars(tmp))
+        _remove_quietly(tmp, *_sidecars(tmp), Path(f"{tmp}-journal"))
     verify(store)
     _write_marker(store, restored_at=_now(), restored_from=str(source.resolve()))
     retros, items = _counts(store)
