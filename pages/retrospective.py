@@ -34,11 +34,12 @@ with st.spinner(t("retro_computing", lang)):  # a few seconds the first time, th
 if view.is_empty(board):
     empty_state(lang)
     st.stop()
-store = view.store()
+store = view.store(lang)  # None, with the reason shown, when the notes store cannot be used
 con = require_cursor(lang)
 view.report_downloads(con.cursor, rv, store, lang, reports)
 view.show_flashes(rv.key)
-view.waiting_items(store, rv, lang)
+if store is not None:
+    view.waiting_items(store, rv, lang)
 
 scoreboard_tab, findings_tab, notes_tab = view.tabs(lang)
 
@@ -79,8 +80,11 @@ if findings_tab.open:
 if notes_tab.open:
     with notes_tab:
         st.subheader(t("retro_notes_title", lang))
-        st.caption(t("retro_notes_caption", lang, period=rv.text, scope=view.scope_label(ctx)))
-        view.author_input(lang)
-        view.summary_editor(store, rv, lang)
-        view.items_editor(store, rv, lang)
-        view.add_item_form(store, rv, lang)
+        if store is None:
+            st.info(t("retro_store_notes_off", lang), icon=":material/database:")
+        else:
+            st.caption(t("retro_notes_caption", lang, period=rv.text, scope=view.scope_label(ctx)))
+            view.author_input(lang)
+            view.summary_editor(store, rv, lang)
+            view.items_editor(store, rv, lang)
+            view.add_item_form(store, rv, lang)

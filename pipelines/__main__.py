@@ -1,4 +1,5 @@
-"""Command-line interface: `python -m pipelines demo | check | build` (SPEC §3) and `report` (issue 5)."""
+"""Command-line interface: `python -m pipelines demo | check | build` (SPEC §3), `report` (issue 5) and
+`store backup | restore` (the retrospective's notes and action items, issue 9)."""
 
 from __future__ import annotations
 
@@ -71,6 +72,18 @@ def _parser() -> argparse.ArgumentParser:
             f"--{name}", nargs="+", action="extend", default=[], metavar="ID", help=f"only these {what}"
         )
     report.add_argument("--app-url", default=None, help="the app's address, to link each finding to its view")
+
+    store = sub.add_parser("store", help="back up or restore the retrospective's notes and action items")
+    store_sub = store.add_subparsers(dest="store_command", required=True)
+    store_help = "the store (default $LOAN_DASHBOARD_RETRO_DB or data/retro.sqlite)"
+    backup = store_sub.add_parser("backup", help="copy the store to FILE (SQLite's online backup; safe while in use)")
+    backup.add_argument("--out", type=Path, required=True, help="the backup file to write (replaced if it exists)")
+    backup.add_argument("--store", type=Path, default=None, help=store_help)
+    restore = store_sub.add_parser(
+        "restore", help="replace the store by a backup FILE, checked first (the previous store is kept beside it)"
+    )
+    restore.add_argument("file", type=Path, metavar="FILE", help="a backup written by `store backup`")
+    restore.add_argument("--store", type=Path, default=None, help=store_help)
     return parser
 
 
@@ -127,8 +140,24 @@ def main(argv: list[str] | None = None) -> int:
             print(str(exc), file=sys.stderr)
             return 1
         return 0
+    if args.command == "store":
+        from pipelines.retro.store import StoreError, backup, restore
+
+        try:
+            if args.store_command == "backup":
+                print(backup(args.out, args.store))
+            else:
+                print(restore(args.file, args.store))
+        except StoreError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        except OSError as exc:
+            print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+            return 1
+        return 0
     if args.command == "report":
         from pipelines.retro.report import ReportError, write_report
+        from pipelines.retro.store import StoreError
 
         chosen = {attribute: tuple(getattr(args, name)) for name, (attribute, _) in REPORT_FILTERS.items()}
         try:
@@ -143,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
             )
         except ReportError as exc:
             print(str(exc), file=sys.stderr)
+            return 2
+        except StoreError as exc:
+            print(f"error: {exc}", file=sys.stderr)
             return 2
         print(f"wrote {args.out}")
         return 0

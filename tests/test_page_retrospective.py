@@ -33,8 +33,9 @@ from pipelines.retro.report import (
     to_html,
 )
 from pipelines.retro.scoreboard import scoreboard
-from pipelines.retro.store import STORE_ENV, RetroKey, RetroStore
+from pipelines.retro.store import SCHEMA_VERSION, STORE_ENV, RetroKey, RetroStore, StoreError
 from tests.conftest import REPO
+from tests.damaged_stores import DAMAGES, damaged_store, snapshot
 from ui import retro_view as view
 from ui.format import money
 from ui.i18n import TEXT, t
@@ -436,3 +437,80 @@ def test_the_open_tab_stays_open_across_a_language_switch(open_page) -> None:
     at.segmented_control(key="language_switch").set_value("zh").run()
     assert not at.exception
     assert [s.value for s in at.subheader][0] == t("section_findings", "zh")
+
+
+# -- a store that cannot be used -------------------------------------------------------------------
+
+# Each damage in one of the two languages (both languages are covered across the cases).
+DAMAGE_LANGS = [(case, ("en", "zh")[i % 2]) for i, case in enumerate(sorted(DAMAGES))]
+
+
+@pytest.mark.parametrize(("case", "lang"), DAMAGE_LANGS)
+def test_a_damaged_store_is_reported_on_the_page_and_not_written(open_page, store_file, case, lang) -> None:
+    damaged_store(store_file, case)
+    before = snapshot(store_file)
+    with pytest.raises(StoreError) as opened:
+        RetroStore(store_file)
+    at = open_page(tab="notes", lang=lang)  # no exception: the page goes on without notes
+    expected = view.store_error_text(opened.value, lang)
+    assert [e.value for e in at.error] == [expected]
+    assert expected == t(
+        f"retro_store_{DAMAGES[case][1]}",
+        lang,
+        path=str(store_file),
+        detail=view.escape(opened.value.detail),
+        known=SCHEMA_VERSION,
+    )
+    assert f"`{store_file}`" in expected
+    assert [i.value for i in at.info] == [t("retro_store_notes_off", lang)]
+    assert not at.text_area and not at.get("form")  # no editor, nothing to save
+    assert snapshot(store_file) == before
+
+
+def test_in_english_the_page_says_what_the_command_line_says(open_page, store_file) -> None:
+    damaged_store(store_file, "newer_schema")
+    with pytest.raises(StoreError) as opened:
+        RetroStore(store_file)
+    at = open_page(tab="scoreboard")
+    assert [e.value for e in at.error] == [str(opened.value)]
+    assert at.dataframe  # the scoreboard does not need the store: still shown
+
+
+def test_a_store_is_created_by_the_first_save_and_its_disappearance_is_reported(open_page, con, store_file) -> None:
+    at = open_page(tab="notes")
+    assert not store_file.exists() and not at.error  # opening the page creates nothing
+    at.text_input(key="retro_new_what").input("Visit the R06 branch heads about collections")
+    at.button(key="FormSubmitter:retro_new_item-Add").click().run()
+    assert not at.exception and store_file.exists()
+
+    store_file.unlink()  # e.g. a clean-up script, or a disk swapped under the app
+    at.run()
+    assert not at.exception
+    (error,) = at.error
+    assert error.value.startswith(f"The retrospective store `{store_file}` was created on ")
+    assert "is missing now" in error.value
+    # Nothing recreates it silently: not the next run, not the page's own save.
+    at.run()
+    assert not store_file.exists()
+
+
+def test_a_save_into_a_store_that_vanished_or_stays_locked_does_not_raise(con, store_file, monkeypatch) -> None:
+    """The notes callbacks run before the page's check of the store: they neither raise nor recreate the store;
+    a lock held too long is reported as a message (the page's check reports the other problems)."""
+    store = RetroStore(store_file)
+    key = RetroKey(default_retro(con).period.start)
+    store.add_item(key, "Call the largest R06 customers")
+    state = {"retro_new_what": "Added after the file went away"}
+    monkeypatch.setattr(view.st, "session_state", state)
+    store_file.unlink()
+    view._add_item(store, key, "en")
+    assert not store_file.exists() and view._FLASH not in state
+
+    def locked(*args, **kwargs):
+        raise StoreError("busy", store_file, "database is locked")
+
+    monkeypatch.setattr(RetroStore, "add_item", locked)
+    view._add_item(store, key, "zh")
+    ((_, kind, text),) = state[view._FLASH]
+    assert kind == "error"
+    assert text == t("retro_store_busy", "zh", path=str(store_file), detail="database is locked", known=SCHEMA_VERSION)

@@ -36,6 +36,7 @@ from pipelines.retro.report import (
 from pipelines.retro.store import RetroKey, RetroStore
 from pipelines.warehouse import connect
 from tests.conftest import REPO
+from tests.damaged_stores import DAMAGES, damaged_store, make_store, snapshot
 
 PERIOD = "2026-11-02/2w"
 # The demo's as-of date is 2026-11-20 and biweekly periods start on 2024-01-01 + 14k days: the period
@@ -521,3 +522,41 @@ def test_the_cli_without_a_warehouse_says_how_to_build_one(tmp_path: Path) -> No
 def test_the_cli_refuses_other_file_types(demo_warehouse: Path, tmp_path: Path, capsys) -> None:
     assert main(["report", "--out", str(tmp_path / "r.pdf"), "--db", str(demo_warehouse)]) == 2
     assert "--out must end in .html or .xlsx" in capsys.readouterr().err
+
+
+# -- a store that cannot be used -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", sorted(DAMAGES))
+def test_the_cli_reports_a_damaged_store_in_one_sentence_and_writes_nothing(
+    case: str, demo_warehouse: Path, tmp_path: Path
+) -> None:
+    path = damaged_store(tmp_path / "retro.sqlite", case)
+    before = snapshot(path)
+    out = tmp_path / "r.html"
+    done = run_cli("--out", str(out), "--db", str(demo_warehouse), "--store", str(path))
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    _, kind, phrase = DAMAGES[case]
+    (line,) = done.stderr.splitlines()  # one sentence: the path, what is wrong, what to do
+    assert line.startswith(f"error: The retrospective store `{path}` ") and phrase in line, line
+    assert "python -m pipelines store restore FILE --store" in line or "move the folder away" in line
+    assert snapshot(path) == before and not out.exists()
+
+
+def test_the_cli_reports_a_store_that_disappeared(demo_warehouse: Path, tmp_path: Path) -> None:
+    path = tmp_path / "retro.sqlite"
+    make_store(path)
+    path.unlink()
+    done = run_cli("--out", str(tmp_path / "r.html"), "--db", str(demo_warehouse), "--store", str(path))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert f"The retrospective store `{path}` was created on " in done.stderr and "is missing now" in done.stderr
+    assert not path.exists()
+
+
+def test_the_report_of_a_store_never_created_is_empty_and_creates_nothing(
+    demo_warehouse: Path, tmp_path: Path, capsys
+) -> None:
+    path = tmp_path / "retro.sqlite"
+    out = tmp_path / "r.html"
+    assert main(["report", "--out", str(out), "--db", str(demo_warehouse), "--store", str(path)]) == 0
+    assert out.exists() and not path.exists() and not Path(f"{path}.created").exists()

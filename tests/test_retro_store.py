@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import multiprocessing
 import sqlite3
 import subprocess
 import sys
@@ -15,16 +17,23 @@ import pytest
 from pipelines.build import build
 from pipelines.queries.filters import Filters, Period, Scope
 from pipelines.retro.store import (
+    MIGRATIONS,
     SCHEMA_VERSION,
     STORE_ENV,
     ConflictError,
     RetroKey,
     RetroStore,
+    StoreError,
     StoreVersionError,
+    backup,
+    marker_path,
+    restore,
     scope_text,
     store_path,
+    verify,
 )
 from tests.conftest import REPO
+from tests.damaged_stores import DAMAGES, damaged_store, make_store, snapshot
 from tests.factory import loan, schedule, write_source
 
 P1 = date(2026, 10, 19)  # three consecutive biweekly periods (anchor 2024-01-01 + 14k days)
@@ -48,19 +57,87 @@ def run_python(code: str, *args: str) -> str:
 # -- schema and location ------------------------------------------------------------------------
 
 
-def test_schema_is_created_on_first_use_in_wal_mode(tmp_path: Path) -> None:
+def test_a_missing_store_is_created_on_the_first_write_in_wal_mode_and_recorded(tmp_path: Path) -> None:
     path = tmp_path / "nested" / "retro.sqlite"
     store = RetroStore(path)
-    assert path.exists()
+    # Opening and reading create nothing: a missing store reads as an empty one.
+    assert store.items(COMPANY_P2) == [] and store.summary(COMPANY_P2).version == 0
     assert store.schema_version() == SCHEMA_VERSION == 1
+    assert not path.exists() and not marker_path(path).exists()
+    store.add_item(COMPANY_P2, "the first write")
+    assert path.exists()
     with sqlite3.connect(path) as con:
         assert con.execute("pragma journal_mode").fetchone()[0] == "wal"
         tables = {r[0] for r in con.execute("select name from sqlite_master where type = 'table'")}
     assert {"schema_version", "retrospectives", "action_items"} <= tables
+    marker = json.loads(marker_path(path).read_text(encoding="utf-8"))
+    assert marker["store"] == str(path.resolve()) and marker["created_at"].startswith("20")
     # Opening again runs no migration twice: still one row per version.
     RetroStore(path)
     with sqlite3.connect(path) as con:
         assert con.execute("select count(*) from schema_version").fetchone()[0] == 1
+    assert not [p.name for p in path.parent.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def test_a_store_that_disappears_after_its_creation_is_reported_not_recreated(tmp_path: Path) -> None:
+    path = tmp_path / "retro.sqlite"
+    store = RetroStore(path)
+    store.add_item(COMPANY_P2, "written before the file went away")
+    path.unlink()
+    for action in (lambda: RetroStore(path), lambda: store.items(COMPANY_P2), lambda: store.add_item(COMPANY_P2, "x")):
+        with pytest.raises(StoreError, match="but is missing now") as caught:
+            action()
+        assert caught.value.kind == "missing" and str(path) in str(caught.value)
+        assert "python -m pipelines store restore FILE" in str(caught.value)
+    assert not path.exists()
+    # Deleting the marker, as the message says, starts a new store on the next write.
+    marker_path(path).unlink()
+    RetroStore(path).add_item(COMPANY_P2, "a new store")
+    assert [i.what for i in RetroStore(path).items(COMPANY_P2)] == ["a new store"]
+
+
+def test_a_store_made_before_markers_gets_one_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "retro.sqlite"
+    RetroStore(path).add_item(COMPANY_P2, "kept")
+    marker_path(path).unlink()
+    RetroStore(path)
+    marker = json.loads(marker_path(path).read_text(encoding="utf-8"))
+    assert marker["created_at"] is None and marker["first_seen_at"]
+    path.unlink()
+    with pytest.raises(StoreError, match="created on an unknown date but is missing now"):
+        RetroStore(path)
+
+
+@pytest.mark.parametrize("case", sorted(DAMAGES))
+def test_a_damaged_store_gives_its_sentence_and_is_not_written(case: str, tmp_path: Path) -> None:
+    path = damaged_store(tmp_path / "retro.sqlite", case)
+    before = snapshot(path)
+    _, kind, phrase = DAMAGES[case]
+    with pytest.raises(StoreError) as caught:
+        RetroStore(path)
+    message = str(caught.value)
+    assert caught.value.kind == kind and phrase in message, message
+    assert f"`{path}`" in message and "\n" not in message and message.count(". ") == 0  # one sentence
+    assert message.endswith(".")
+    assert ("restore FILE --store" in message) or ("move the folder away" in message)
+    assert snapshot(path) == before
+
+
+@pytest.mark.parametrize("case", ["garbage", "zero_bytes", "folder"])
+def test_a_store_damaged_while_open_raises_store_error_on_use_and_is_not_written(case: str, tmp_path: Path) -> None:
+    path = tmp_path / "retro.sqlite"
+    store = RetroStore(path)
+    damaged_store(path, case)
+    before = snapshot(path)
+    for action in (
+        store.check,
+        lambda: store.items(COMPANY_P2),
+        lambda: store.add_item(COMPANY_P2, "must not be written"),
+        lambda: store.save_summary(COMPANY_P3, "must not be written", 0),
+    ):
+        with pytest.raises(StoreError, match=str(path)):
+            action()
+    assert snapshot(path) == before
 
 
 def test_first_use_by_several_sessions_at_once_creates_the_schema_once(tmp_path: Path) -> None:
@@ -86,9 +163,50 @@ def test_first_use_by_several_sessions_at_once_creates_the_schema_once(tmp_path:
     assert len(RetroStore(path).items(COMPANY_P2)) == 4
 
 
+def _first_opens(directory: str, name: str, rounds: int, barrier, errors) -> None:
+    """One process of the test below: in each round, open a store nobody has created yet, at the same moment as the
+    other processes, read it, write to it, open it again."""
+    for r in range(rounds):
+        barrier.wait(timeout=120)
+        path = Path(directory) / f"round{r}.sqlite"
+        try:
+            store = RetroStore(path)
+            store.items(COMPANY_P2)
+            store.add_item(COMPANY_P2, f"{name} round {r}")
+            RetroStore(path).summary(COMPANY_P2)
+        except Exception as exc:  # reported by the test, with the round
+            errors.put(f"{name} round {r}: {exc!r}")
+
+
+def test_simultaneous_first_opens_from_processes_never_fail(tmp_path: Path) -> None:
+    # 6 processes × 60 rounds = 360 first opens (the issue saw `database is locked` 7 times in 360).
+    n, rounds = 6, 60
+    ctx = multiprocessing.get_context("spawn")
+    barrier, errors = ctx.Barrier(n), ctx.Queue()
+    workers = [
+        ctx.Process(target=_first_opens, args=(str(tmp_path), f"p{k}", rounds, barrier, errors)) for k in range(n)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=600)
+    assert [w.exitcode for w in workers] == [0] * n
+    failures = []
+    while not errors.empty():
+        failures.append(errors.get())
+    assert failures == []
+    for r in range(rounds):
+        path = tmp_path / f"round{r}.sqlite"
+        assert sorted(i.what for i in RetroStore(path).items(COMPANY_P2)) == [f"p{k} round {r}" for k in range(n)]
+        with sqlite3.connect(path) as con:
+            assert con.execute("select version from schema_version").fetchall() == [(1,)]
+        assert marker_path(path).exists()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
 def test_a_store_from_a_newer_app_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "retro.sqlite"
-    RetroStore(path)
+    RetroStore(path).add_item(COMPANY_P2, "created")
     with sqlite3.connect(path) as con:
         con.execute("insert into schema_version values (?)", [SCHEMA_VERSION + 1])
     with pytest.raises(StoreVersionError, match="newer than this app"):
@@ -268,6 +386,130 @@ def test_hammering_saves_from_processes_and_threads_loses_no_update(tmp_path: Pa
     for writer in writers:
         assert [line for line in lines if line.startswith(writer + ":")] == [f"{writer}:{n}" for n in range(saves)]
     assert stored.version == 4 * saves
+
+
+# -- backup and restore -------------------------------------------------------------------------
+
+
+def dump(path: Path) -> tuple[list[tuple], list[tuple]]:
+    """Every row of the store's two tables, in key order."""
+    con = sqlite3.connect(path)
+    try:
+        return (
+            con.execute("select * from retrospectives order by period_start, scope").fetchall(),
+            con.execute("select * from action_items order by item_id").fetchall(),
+        )
+    finally:
+        con.close()
+
+
+def run_store_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines", "store", *args], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_backup_then_restore_round_trips_notes_and_action_items(tmp_path: Path) -> None:
+    path = tmp_path / "retro.sqlite"
+    store = make_store(path)
+    first = store.items(COMPANY_P2)[0]
+    store.update_item(replace(first, notes=["called 3 of 5"]), author="Li Wei")
+    store.carry(store.item(first.item_id), COMPANY_P3, author="Li Wei")
+    saved = dump(path)
+    assert len(saved[0]) == 1 and len(saved[1]) == 3  # one summary; two items and a carried copy
+
+    copy = tmp_path / "backups" / "retro-2026-11-20.sqlite"
+    message = backup(copy, path)
+    assert message == f"backed up {path} to {copy}: 1 retrospective summaries, 3 action items"
+    assert dump(copy) == saved
+    assert not Path(f"{copy}-wal").exists()  # one self-contained file
+    with sqlite3.connect(copy) as con:
+        assert con.execute("pragma journal_mode").fetchone()[0] == "delete"
+
+    # Later work, then the restore: the store is as it was backed up, the later state kept beside it.
+    store.save_summary(COMPANY_P3, "written after the backup", 0)
+    store.add_item(COMPANY_P3, "added after the backup")
+    later = dump(path)
+    message = restore(copy, path)
+    assert message.startswith(f"restored {path} from {copy}: 1 retrospective summaries, 3 action items")
+    assert dump(path) == saved
+    assert store.summary(COMPANY_P3).version == 0 and [i.notes for i in store.items(COMPANY_P2)][0] == ["called 3 of 5"]
+    (kept,) = tmp_path.glob("retro.sqlite.before-restore-*")
+    assert dump(kept) == later and f"kept as {kept}" in message
+    marker = json.loads(marker_path(path).read_text(encoding="utf-8"))
+    assert marker["restored_from"] == str(copy.resolve())
+    # The restored store is in WAL mode like a new one, and writable.
+    with sqlite3.connect(path) as con:
+        assert con.execute("pragma journal_mode").fetchone()[0] == "wal"
+    RetroStore(path).add_item(COMPANY_P3, "after the restore")
+
+
+def test_the_store_commands_back_up_and_restore(tmp_path: Path) -> None:
+    path, copy = tmp_path / "retro.sqlite", tmp_path / "copy.sqlite"
+    saved = dump(make_store(path).path)
+    done = run_store_cli("backup", "--out", str(copy), "--store", str(path))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"backed up {path} to {copy}: 1 retrospective summaries, 2 action items"
+    path.write_bytes(b"garbage" * 1000)  # the store is damaged: restore moves it aside
+    done = run_store_cli("restore", str(copy), "--store", str(path))
+    assert done.returncode == 0, done.stderr
+    (aside,) = tmp_path.glob("retro.sqlite.damaged-*")
+    assert f"the damaged store was moved to {aside}" in done.stdout and aside.read_bytes() == b"garbage" * 1000
+    assert dump(path) == saved
+    # A missing store is restored too (the marker says it existed; the restore puts it back).
+    path.unlink()
+    done = run_store_cli("restore", str(copy), "--store", str(path))
+    assert done.returncode == 0, done.stderr
+    assert dump(RetroStore(path).path) == saved
+
+
+def test_a_backup_with_another_page_size_restores_into_a_live_store(tmp_path: Path) -> None:
+    # SQLite's backup API cannot write into a WAL database of another page size: the copy is rewritten first.
+    path, copy, source = tmp_path / "retro.sqlite", tmp_path / "copy.sqlite", tmp_path / "source.sqlite"
+    make_store(path)
+    con = sqlite3.connect(source, isolation_level=None)  # a store made elsewhere, with 1 KiB pages
+    con.execute("pragma page_size = 1024")
+    con.execute("create table schema_version (version integer not null)")
+    for statement in MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute("insert into schema_version values (1)")
+    con.close()
+    RetroStore(source).add_item(COMPANY_P3, "from the 1 KiB store")
+    backup(copy, source)
+    with sqlite3.connect(copy) as con:
+        assert con.execute("pragma page_size").fetchone()[0] == 1024
+    restore(copy, path)
+    assert [i.what for i in RetroStore(path).items(COMPANY_P3)] == ["from the 1 KiB store"]
+    assert RetroStore(path).items(COMPANY_P2) == []
+
+
+@pytest.mark.parametrize("case", sorted(set(DAMAGES) - {"folder"}))
+def test_restore_refuses_a_damaged_backup_and_leaves_the_store_unchanged(case: str, tmp_path: Path) -> None:
+    path = tmp_path / "retro.sqlite"
+    make_store(path)
+    bad = damaged_store(tmp_path / "bad" / "backup.sqlite", case)
+    before, bad_before = snapshot(path), snapshot(bad)
+    with pytest.raises(StoreError) as caught:
+        restore(bad, path)
+    assert caught.value.kind == "bad_backup" and "nothing was restored" in str(caught.value)
+    with pytest.raises(StoreError) as opened:
+        verify(bad)  # what opening it as a store says is what the refusal says
+    assert f"`{bad}`" in str(caught.value) and opened.value.detail in str(caught.value)
+    assert case != "newer_schema" or f"schema version {SCHEMA_VERSION + 1}, newer than" in str(caught.value)
+    done = run_store_cli("restore", str(bad), "--store", str(path))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"error: The backup `{bad}` is not a usable retrospective store")
+    assert snapshot(path) == before and snapshot(bad) == bad_before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad", "retro.sqlite", "retro.sqlite.created"]
+
+
+def test_backing_up_a_damaged_or_missing_store_says_so(tmp_path: Path) -> None:
+    path = damaged_store(tmp_path / "retro.sqlite", "truncated")
+    done = run_store_cli("backup", "--out", str(tmp_path / "copy.sqlite"), "--store", str(path))
+    assert done.returncode == 1 and "Traceback" not in done.stderr and "is damaged" in done.stderr
+    assert not (tmp_path / "copy.sqlite").exists()
+    with pytest.raises(StoreError, match="no retrospective store at .* to back up yet"):
+        backup(tmp_path / "copy.sqlite", tmp_path / "never.sqlite")
 
 
 # -- action items -------------------------------------------------------------------------------

@@ -1424,6 +1424,56 @@ TEXT: dict[str, dict[str, str]] = {
         "same filters sees and edits the same notes.",
         "zh": "保存于 {period} 的复盘 (范围 {scope}): 以相同筛选打开该期间的同事看到并编辑同一份记录。",
     },
+    # The notes store cannot be used (pipelines/retro/store.py STORE_ERRORS, same sentences and placeholders).
+    "retro_store_damaged": {
+        "en": "The retrospective store `{path}` is damaged ({detail}) and was left untouched: restore it from a "
+        "backup with `python -m pipelines store restore FILE --store {path}`, or move the file away to start a new, "
+        "empty store.",
+        "zh": "复盘记录库 `{path}` 已损坏 ({detail}), 未对其做任何写入: 请用 "
+        "`python -m pipelines store restore FILE --store {path}` 从备份恢复, 或将该文件移走以新建一个空的记录库。",
+    },
+    "retro_store_unexpected": {
+        "en": "The retrospective store `{path}` is not laid out as this app expects ({detail}) and was left "
+        "untouched: restore it from a backup with `python -m pipelines store restore FILE --store {path}`, or move "
+        "the file away to start a new, empty store.",
+        "zh": "复盘记录库 `{path}` 的结构与本应用不符 ({detail}), 未对其做任何写入: 请用 "
+        "`python -m pipelines store restore FILE --store {path}` 从备份恢复, 或将该文件移走以新建一个空的记录库。",
+    },
+    "retro_store_newer": {
+        "en": "The retrospective store `{path}` was written by a newer version of the app (schema version "
+        "{detail}, newer than this app's {known}) and was left untouched: update the app, or restore it from a "
+        "backup with `python -m pipelines store restore FILE --store {path}`.",
+        "zh": "复盘记录库 `{path}` 由更新版本的应用写入 (结构版本 {detail}, 本应用为 {known}), 未对其做任何写入: "
+        "请升级应用, 或用 `python -m pipelines store restore FILE --store {path}` 从备份恢复。",
+    },
+    "retro_store_directory": {
+        "en": "The retrospective store `{path}` is a folder, not a file: point `$LOAN_DASHBOARD_RETRO_DB` "
+        "(or `--store`) to a file, or move the folder away.",
+        "zh": "复盘记录库 `{path}` 是文件夹而不是文件: 请将 `$LOAN_DASHBOARD_RETRO_DB` (或 `--store`) "
+        "指向一个文件, 或将该文件夹移走。",
+    },
+    "retro_store_missing": {
+        "en": "The retrospective store `{path}` was created on {detail} but is missing now: restore it from a "
+        "backup with `python -m pipelines store restore FILE --store {path}`, or delete `{path}.created` to start "
+        "a new, empty store.",
+        "zh": "复盘记录库 `{path}` 创建于 {detail}, 但现已不存在: 请用 "
+        "`python -m pipelines store restore FILE --store {path}` 从备份恢复, "
+        "或删除 `{path}.created` 以新建一个空的记录库。",
+    },
+    "retro_store_unreadable": {
+        "en": "The retrospective store `{path}` cannot be opened ({detail}): check that the file and its "
+        "folder can be read and written by the app, then try again.",
+        "zh": "无法打开复盘记录库 `{path}` ({detail}): 请确认应用对该文件及其所在文件夹有读写权限, 然后重试。",
+    },
+    "retro_store_busy": {
+        "en": "The retrospective store `{path}` stayed locked by another program ({detail}): try again in a "
+        "moment; nothing was saved.",
+        "zh": "复盘记录库 `{path}` 一直被其他程序锁定 ({detail}): 请稍后重试; 本次未保存任何内容。",
+    },
+    "retro_store_notes_off": {
+        "en": "The summary and action items cannot be shown or edited until the store is repaired (see above).",
+        "zh": "记录库修复前, 无法查看或编辑总结与行动项 (见上方提示)。",
+    },
     "retro_author": {"en": "Your name", "zh": "您的姓名"},
     "retro_author_help": {
         "en": "Saved with your changes, so colleagues see who wrote what.",

@@ -20,6 +20,7 @@ the filter bar to read it again, and switches page on the next run.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -51,7 +52,15 @@ from pipelines.retro.report import (
     to_html,
 )
 from pipelines.retro.scoreboard import Scoreboard
-from pipelines.retro.store import STATUSES, ConflictError, RetroKey, RetroStore, store_path
+from pipelines.retro.store import (
+    SCHEMA_VERSION,
+    STATUSES,
+    ConflictError,
+    RetroKey,
+    RetroStore,
+    StoreError,
+    store_path,
+)
 from ui import format as fmt
 from ui.charts import BAND_COLOURS
 from ui.filters import LIST_PARAMS, FilterContext, period_choices
@@ -508,9 +517,41 @@ def _store(path: str) -> RetroStore:
     return RetroStore(path)
 
 
-def store() -> RetroStore:
-    """The notes and action items store ($LOAN_DASHBOARD_RETRO_DB, else data/retro.sqlite), opened once per file."""
-    return _store(str(store_path().resolve()))
+def store(lang: str) -> RetroStore | None:
+    """The notes and action items store ($LOAN_DASHBOARD_RETRO_DB, else data/retro.sqlite), opened once per file
+    and checked on every run (damaged, unexpected, vanished since it was created, ...). When it cannot be used, the
+    store's sentence (path, what is wrong, what to do) is shown as an error and None is returned: the page goes on
+    without notes, and nothing is written to the file."""
+    try:
+        opened = _store(str(store_path().resolve()))
+        opened.check()
+    except StoreError as error:
+        st.error(store_error_text(error, lang), icon=":material/database:")
+        return None
+    return opened
+
+
+def store_error_text(error: StoreError, lang: str) -> str:
+    """The store's one sentence in the page's language, as Markdown (the path in code, SQLite's words escaped)."""
+    key = f"retro_store_{error.kind}"
+    if key not in TEXT:
+        return escape(str(error))
+    return t(key, lang, path=error.path.replace("`", "'"), detail=escape(error.detail), known=SCHEMA_VERSION)
+
+
+def _store_errors_reported(callback: Callable[..., None]) -> Callable[..., None]:
+    """A notes callback (store, key, ..., lang) that meets an unusable store does not raise: a store that stays
+    locked is reported once as a message; any other problem is shown by this run's check of the store (`store`)."""
+
+    @functools.wraps(callback)
+    def run(store: RetroStore, key: RetroKey, *args) -> None:
+        try:
+            callback(store, key, *args)
+        except StoreError as error:
+            if error.kind == "busy":
+                _flash(key, "error", store_error_text(error, args[-1]))
+
+    return run
 
 
 def _when(saved_at: str | None) -> str:
@@ -570,6 +611,7 @@ def _item_conflict(key: RetroKey, error: ConflictError, lang: str) -> None:
     )
 
 
+@_store_errors_reported
 def _decide(store: RetroStore, key: RetroKey, item: ActionItem, decision: str, lang: str) -> None:
     """Button callback on an open item of an earlier retrospective: done, dropped, or carried into this one."""
     try:
@@ -617,6 +659,7 @@ def _summary_widget(key: RetroKey) -> str:
     return f"retro_summary|{key}"
 
 
+@_store_errors_reported
 def _save_summary(store: RetroStore, key: RetroKey, lang: str) -> None:
     """Button callback: save the summary over the version the editor started from; a newer save is kept."""
     widget, base = _summary_widget(key), st.session_state[_SUMMARY_BASE][str(key)]
@@ -723,6 +766,7 @@ def _items_widget(key: RetroKey, items: list[ActionItem]) -> str:
     return f"retro_items|{key}|" + ",".join(f"{i.item_id}.{i.version}" for i in items)
 
 
+@_store_errors_reported
 def _save_item_edits(store: RetroStore, key: RetroKey, items: list[ActionItem], lang: str) -> None:
     """Editor callback: save each edited item over the version shown; a newer save is kept and reported."""
     edits = st.session_state[_items_widget(key, items)].get("edited_rows", {})
@@ -783,6 +827,7 @@ def items_editor(store: RetroStore, rv: Review, lang: str) -> None:
     st.caption(t("retro_items_caption", lang))
 
 
+@_store_errors_reported
 def _add_item(store: RetroStore, key: RetroKey, lang: str) -> None:
     """Form callback: add an open action item to this retrospective (adding never conflicts)."""
     what = st.session_state.get("retro_new_what", "").strip()
@@ -832,7 +877,7 @@ def author_input(lang: str) -> None:
 
 
 def report_file(
-    con, rv: Review, store: RetroStore, lang: str, kind: str, findings: list[Finding] | None = None
+    con, rv: Review, store: RetroStore | None, lang: str, kind: str, findings: list[Finding] | None = None
 ) -> str | bytes:
     """The retrospective as the report module renders it (HTML or Excel), with the notes as stored right now.
 
@@ -847,7 +892,9 @@ def _file_stem(rv: Review) -> str:
     return f"retrospective_{rv.retro.period.start:%Y-%m-%d}_{scope}"
 
 
-def report_downloads(cursor_factory: Callable[[], object], rv: Review, store: RetroStore, lang: str, container) -> None:
+def report_downloads(
+    cursor_factory: Callable[[], object], rv: Review, store: RetroStore | None, lang: str, container
+) -> None:
     """HTML report and Excel workbook of this retrospective, built when clicked (a few seconds, off the page run:
     the page itself computes the findings only when their tab is open)."""
 

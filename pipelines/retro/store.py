@@ -24,6 +24,16 @@ cannot interleave with another writer; WAL mode lets readers go on meanwhile.
 same scope; `carry(item, to_key)` marks the old one `carried` and opens a linked copy
 (`carried_from`) in the new meeting; `close` marks an item `done` (`drop` → `dropped`).
 
+**A store that fails loudly.** Opening a store checks it (`check`): SQLite's `pragma quick_check`,
+the schema version (a newer one than this app's is refused), and the tables and columns this
+version expects. A damaged or unexpected file raises `StoreError`, one sentence with the path and
+what to do, and nothing is written to it. A missing store is created on the first write, not on
+open, atomically (built in a temporary file, then hard-linked into place, so concurrent first
+writers never see a half-made store), and its creation is recorded in a sidecar marker
+`<store>.created` (JSON: path, creation time). A store whose marker exists but whose file is gone
+is reported as missing instead of being silently recreated. `backup` and `restore` copy a store
+with SQLite's online backup API.
+
 Each call opens its own connection (cheap for SQLite), so one `RetroStore` may be shared by
 the threads of a Streamlit server.
 """
@@ -33,8 +43,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
+import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -129,8 +141,55 @@ class ConflictError(Exception):
         self.current_item = current_item
 
 
-class StoreVersionError(RuntimeError):
+RESTORE_HINT = "restore it from a backup with `python -m pipelines store restore FILE --store {path}`"
+# Why a store cannot be used, as one sentence each: the path, what is wrong, what to do. The page shows the same
+# sentences in both languages (ui/i18n.py, keys retro_store_<kind>), with the same placeholders.
+STORE_ERRORS = {
+    "damaged": "The retrospective store `{path}` is damaged ({detail}) and was left untouched: "
+    + RESTORE_HINT
+    + ", or move the file away to start a new, empty store.",
+    "unexpected": "The retrospective store `{path}` is not laid out as this app expects ({detail}) and was left "
+    "untouched: " + RESTORE_HINT + ", or move the file away to start a new, empty store.",
+    "newer": "The retrospective store `{path}` was written by a newer version of the app (schema version {detail}, "
+    "newer than this app's {known}) and was left untouched: update the app, or " + RESTORE_HINT + ".",
+    "directory": "The retrospective store `{path}` is a folder, not a file: point `$LOAN_DASHBOARD_RETRO_DB` "
+    "(or `--store`) to a file, or move the folder away.",
+    "missing": "The retrospective store `{path}` was created on {detail} but is missing now: "
+    + RESTORE_HINT
+    + ", or delete `{path}.created` to start a new, empty store.",
+    "unreadable": "The retrospective store `{path}` cannot be opened ({detail}): check that the file and its "
+    "folder can be read and written by the app, then try again.",
+    "busy": "The retrospective store `{path}` stayed locked by another program ({detail}): try again in a moment; "
+    "nothing was saved.",
+    "bad_backup": "The backup `{path}` is not a usable retrospective store ({detail}); nothing was restored: "
+    "choose another backup file.",
+    "copy_failed": "Copying to `{path}` failed ({detail}) and `{path}` was left as it was: check the free disk "
+    "space and try again.",
+    "no_store": "There is no retrospective store at `{path}` to back up yet: it is created with the first "
+    "summary or action item saved.",
+}
+
+
+class StoreError(RuntimeError):
+    """The store cannot be used as it is; `str()` is one sentence with its path and what to do.
+
+    `kind` is a key of STORE_ERRORS, `path` the file, `detail` what was found (SQLite's words, a version, a
+    date); `known` in a sentence is this app's schema version. Nothing was written to the store.
+    """
+
+    def __init__(self, kind: str, path: Path | str, detail: str = "") -> None:
+        super().__init__(STORE_ERRORS[kind].format(path=path, detail=detail, known=SCHEMA_VERSION))
+        self.kind = kind
+        self.path = str(path)
+        self.detail = detail
+
+
+class StoreVersionError(StoreError):
     """The store file was written by a newer version of the app than this one."""
+
+    def __init__(self, path: Path | str, found: int) -> None:
+        super().__init__("newer", path, str(found))
+        self.found = found
 
 
 def scope_values(filters: Filters) -> dict[str, tuple[str, ...]]:
@@ -211,78 +270,290 @@ def _check_status(status: str) -> None:
         raise ValueError(f"unknown action item status {status!r}; expected one of {', '.join(STATUSES)}")
 
 
+_LOCK_RETRIES = 5  # `database is locked` beyond the busy timeout during checks and schema setup: tries
+
+
+def marker_path(path: Path | str) -> Path:
+    """The sidecar that records a store's creation: `<store>.created`, beside the store."""
+    return Path(f"{path}.created")
+
+
+def _read_marker(path: Path) -> dict | None:
+    try:
+        return json.loads(marker_path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return {}  # unreadable or garbled: the store was created, when is unknown
+
+
+def _write_marker(path: Path, **fields: str | None) -> None:
+    """Record (atomically) that the store at `path` exists: its absolute path, creation time, `fields`."""
+    marker = marker_path(path)
+    record = {"store": str(path.resolve()), "created_at": _now(), **(_read_marker(path) or {}), **fields}
+    tmp = marker.with_name(f".{marker.name}.{uuid.uuid4().hex}")
+    tmp.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, marker)
+
+
+def _expected_columns() -> dict[str, set[str]]:
+    """Table → columns of a store at SCHEMA_VERSION, read from the migrations run in memory."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute("create table schema_version (version integer not null)")
+        for statements in MIGRATIONS:
+            for statement in statements:
+                con.execute(statement)
+        return _columns(con)
+    finally:
+        con.close()
+
+
+def _columns(con: sqlite3.Connection) -> dict[str, set[str]]:
+    tables = [r[0] for r in con.execute("select name from sqlite_master where type = 'table'")]
+    return {t: {r[1] for r in con.execute(f'pragma table_info("{t}")')} for t in tables if not t.startswith("sqlite_")}
+
+
+def _retrying(action, path: Path):
+    """Run `action()`; `database is locked` (past the busy timeout) is retried a few times, then StoreError busy."""
+    for attempt in range(_LOCK_RETRIES):
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if attempt == _LOCK_RETRIES - 1:
+                raise StoreError("busy", path, str(exc)) from None
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _check_file(path: Path) -> None:
+    """The cheap part of the checks, done before every use: a file, and not an empty one (SQLite would take an
+    empty file for a new database and write into it). Only `stat`: opening and closing the file here would drop
+    the POSIX locks SQLite holds on it for this process's other connections (SQLite's own check of the header
+    says "file is not a database")."""
+    if path.is_dir():
+        raise StoreError("directory", path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise StoreError("unreadable", path, exc.strerror or str(exc)) from None
+    if size == 0:
+        raise StoreError("damaged", path, "an empty file of 0 bytes")
+
+
+def verify(path: Path | str, timeout: float = 10.0) -> int:
+    """Check the store file at `path` without writing to it; its schema version, or StoreError saying what is wrong.
+
+    Checks, in order: a file (not a folder) that is not empty, an SQLite database, `pragma quick_check`,
+    a `schema_version` table with a version this app knows, and every table and column of that version.
+    A store older than this app (version < SCHEMA_VERSION) is returned as is: opening it migrates it.
+    """
+    path = Path(path)
+    _check_file(path)
+
+    def check() -> int:
+        con = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        try:
+            problems = [r[0] for r in con.execute("pragma quick_check").fetchall()]
+            if problems != ["ok"]:
+                raise StoreError("damaged", path, "integrity check: " + "; ".join(problems[:3]))
+            columns = _columns(con)
+            if "schema_version" not in columns:
+                found = ", ".join(sorted(columns)) or "no tables"
+                raise StoreError("unexpected", path, f"no schema_version table; found {found}")
+            version = con.execute("select max(version) from schema_version").fetchone()[0] or 0
+        finally:
+            con.close()
+        if version > SCHEMA_VERSION:
+            raise StoreVersionError(path, version)
+        if version == SCHEMA_VERSION:
+            expected = _expected_columns()
+            for table in sorted(expected):
+                if table not in columns:
+                    raise StoreError("unexpected", path, f"table {table} is missing")
+                missing = sorted(expected[table] - columns[table])
+                if missing:
+                    raise StoreError("unexpected", path, f"table {table} lacks column {', '.join(missing)}")
+        return version
+
+    try:
+        return _retrying(check, path)
+    except sqlite3.DatabaseError as exc:  # not a database, malformed, truncated, ...
+        raise StoreError("damaged", path, str(exc)) from None
+
+
+def _remove_quietly(*paths: Path) -> None:
+    for p in paths:
+        with suppress(FileNotFoundError):
+            p.unlink()
+
+
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    return Path(f"{path}-wal"), Path(f"{path}-shm")
+
+
 class RetroStore:
-    """The retrospective store at one SQLite file; the schema is created or migrated on first use."""
+    """The retrospective store at one SQLite file, checked when opened (`check`), created on the first write."""
 
     def __init__(self, path: Path | str | None = None, timeout: float = 10.0) -> None:
         self.path = store_path(path)
         self.timeout = timeout  # seconds a writer waits for another writer's lock before giving up
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._migrate()
+        self.check()
 
     # -- plumbing -------------------------------------------------------------------------------
 
-    def _connect(self) -> sqlite3.Connection:
+    def check(self) -> None:
+        """Raise StoreError when the store cannot be used (see `verify`), or when it is missing although its marker
+        says it was created. A missing store without a marker is fine: it is created on the first write.
+
+        An older store is migrated; a valid store without a marker (made before markers existed) gets one.
+        """
+        if not self.path.exists() and not self.path.is_symlink():
+            self._missing()
+            return
+        if verify(self.path, self.timeout) < SCHEMA_VERSION:
+            self._migrate()
+            verify(self.path, self.timeout)
+        if _read_marker(self.path) is None:
+            # In a read-only folder the store is still usable; only its disappearance would go unnoticed.
+            with suppress(OSError):
+                _write_marker(self.path, created_at=None, first_seen_at=_now())
+
+    def _missing(self) -> None:
+        """The store file does not exist: an error when its marker says it was created."""
+        # The marker first: it is written after the store is linked into place, so a marker read before the file
+        # is looked for cannot be a concurrent creator's new marker with its store not yet there.
+        marker = _read_marker(self.path)
+        if self.path.exists():
+            if self.path.is_dir():
+                raise StoreError("directory", self.path)
+            return
+        if marker is not None:
+            raise StoreError("missing", self.path, marker.get("created_at") or "an unknown date")
+
+    def _create(self) -> None:
+        """Create the store at SCHEMA_VERSION: built in a temporary file, then linked into place (atomic: a
+        concurrent creator's link fails and its store is used instead). Records the creation in the marker."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.creating")
+        try:
+            con = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                con.execute("pragma journal_mode = wal")  # a property of the file: every later connection uses it
+                con.execute("begin immediate")
+                con.execute("create table schema_version (version integer not null)")
+                for version, statements in enumerate(MIGRATIONS, start=1):
+                    for statement in statements:
+                        con.execute(statement)
+                    con.execute("insert into schema_version (version) values (?)", [version])
+                con.execute("commit")
+            finally:
+                con.close()
+            self._missing()  # re-checked just before: a store that vanished meanwhile is not recreated either
+            try:
+                os.link(tmp, self.path)
+            except FileExistsError:
+                return  # another process created it first: theirs is used
+            _write_marker(self.path, created_at=_now())
+        except OSError as exc:
+            raise StoreError("unreadable", self.path, exc.strerror or str(exc)) from None
+        finally:
+            _remove_quietly(tmp, *_sidecars(tmp))
+
+    def _connect(self, create: bool = False) -> sqlite3.Connection:
+        if not self.path.exists():
+            self._missing()
+            if not create:
+                return self._empty()
+            self._create()
+        else:
+            _check_file(self.path)
         # isolation_level=None: no implicit transactions; every write below opens its own BEGIN IMMEDIATE.
         con = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
         con.row_factory = sqlite3.Row
         con.execute("pragma foreign_keys = on")
         return con
 
+    @staticmethod
+    def _empty() -> sqlite3.Connection:
+        """A store not created yet reads as an empty one (in memory; nothing is written until the first save)."""
+        con = sqlite3.connect(":memory:", isolation_level=None)
+        con.row_factory = sqlite3.Row
+        con.execute("create table schema_version (version integer not null)")
+        for version, statements in enumerate(MIGRATIONS, start=1):
+            for statement in statements:
+                con.execute(statement)
+            con.execute("insert into schema_version (version) values (?)", [version])
+        return con
+
+    @contextmanager
+    def _sqlite_errors(self) -> Iterator[None]:
+        """SQLite's errors past the open checks (the file was replaced or damaged meanwhile, a lock held too long)
+        as StoreError; constraint violations stay what they are."""
+        try:
+            yield
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreError("busy", self.path, str(exc)) from None
+            raise StoreError("damaged", self.path, str(exc)) from None
+        except sqlite3.DatabaseError as exc:
+            raise StoreError("damaged", self.path, str(exc)) from None
+
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        con = self._connect()
-        try:
-            yield con
-        finally:
-            con.close()
+        with self._sqlite_errors():
+            con = self._connect()
+            try:
+                yield con
+            finally:
+                con.close()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One short write transaction that holds the write lock from its first read (read-check-write)."""
-        con = self._connect()
-        try:
-            con.execute("begin immediate")
-            try:
-                yield con
-            except BaseException:
-                con.execute("rollback")
-                raise
-            con.execute("commit")
-        finally:
-            con.close()
+        """One short write transaction that holds the write lock from its first read (read-check-write).
 
-    def _current_schema_version(self, con: sqlite3.Connection) -> int:
-        exists = con.execute("select 1 from sqlite_master where type = 'table' and name = 'schema_version'").fetchone()
-        return (con.execute("select max(version) from schema_version").fetchone()[0] or 0) if exists else 0
+        The first write creates a missing store."""
+        with self._sqlite_errors():
+            con = self._connect(create=True)
+            try:
+                con.execute("begin immediate")
+                try:
+                    yield con
+                except BaseException:
+                    if con.in_transaction:  # SQLite rolls back by itself after some errors (I/O, full disk)
+                        con.execute("rollback")
+                    raise
+                con.execute("commit")
+            finally:
+                con.close()
 
     def _migrate(self) -> None:
-        con = self._connect()
-        try:
-            # The common case, an up-to-date store, needs no write lock (the page opens a store on every run).
-            if self._current_schema_version(con) == SCHEMA_VERSION:
-                return
-            # WAL is a property of the file: set once, every later connection uses it.
-            con.execute("pragma journal_mode = wal")
-            con.execute("begin immediate")
+        """Run the migrations a store older than this app lacks, under the write lock (once, whoever comes first)."""
+
+        def run() -> None:
+            con = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
             try:
-                con.execute("create table if not exists schema_version (version integer not null)")
-                current = self._current_schema_version(con)  # again, under the lock: another process may have run
-                if current > SCHEMA_VERSION:
-                    raise StoreVersionError(
-                        f"{self.path} has schema version {current}, newer than this app's {SCHEMA_VERSION}; "
-                        "update the app before opening it"
-                    )
-                for version in range(current + 1, SCHEMA_VERSION + 1):
-                    for statement in MIGRATIONS[version - 1]:
-                        con.execute(statement)
-                    con.execute("insert into schema_version (version) values (?)", [version])
-            except BaseException:
-                con.execute("rollback")
-                raise
-            con.execute("commit")
-        finally:
-            con.close()
+                con.execute("begin immediate")
+                try:
+                    current = con.execute("select max(version) from schema_version").fetchone()[0] or 0
+                    for version in range(current + 1, SCHEMA_VERSION + 1):
+                        for statement in MIGRATIONS[version - 1]:
+                            con.execute(statement)
+                        con.execute("insert into schema_version (version) values (?)", [version])
+                except BaseException:
+                    if con.in_transaction:  # SQLite rolls back by itself after some errors (I/O, full disk)
+                        con.execute("rollback")
+                    raise
+                con.execute("commit")
+            finally:
+                con.close()
+
+        with self._sqlite_errors():
+            _retrying(run, self.path)
 
     def schema_version(self) -> int:
         with self._read() as con:
@@ -500,3 +771,136 @@ class RetroStore:
             )
             new_id = cursor.lastrowid
         return self.item(new_id)
+
+
+# -- backup and restore -------------------------------------------------------------------------
+
+
+def _counts(path: Path) -> tuple[int, int]:
+    con = sqlite3.connect(path)
+    try:
+        return (
+            con.execute("select count(*) from retrospectives").fetchone()[0],
+            con.execute("select count(*) from action_items").fetchone()[0],
+        )
+    finally:
+        con.close()
+
+
+def _copy(source: Path, target: Path, journal_mode: str, timeout: float = 10.0) -> None:
+    """Copy the database `source` into `target` with SQLite's online backup API (a consistent snapshot, even
+    while others write), one step: `target` changes in one transaction. Then set its journal mode."""
+    src = sqlite3.connect(source, timeout=timeout)
+    try:
+        dst = sqlite3.connect(target, timeout=timeout, isolation_level=None)
+        try:
+            src.backup(dst)
+            dst.execute(f"pragma journal_mode = {journal_mode}")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _set_journal_mode(path: Path, mode: str) -> None:
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute(f"pragma journal_mode = {mode}")
+    finally:
+        con.close()
+
+
+def _match_page_size(path: Path, like: Path) -> None:
+    """Rewrite the (rollback-journal) database `path` with the page size of `like`, when they differ."""
+    con = sqlite3.connect(like)
+    try:
+        wanted = con.execute("pragma page_size").fetchone()[0]
+    finally:
+        con.close()
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        if con.execute("pragma page_size").fetchone()[0] != wanted:
+            con.execute(f"pragma page_size = {int(wanted)}")
+            con.execute("vacuum")
+    finally:
+        con.close()
+
+
+def backup(out: Path | str, path: Path | str | None = None) -> str:
+    """Copy the store at `path` (default `store_path()`) to the file `out`, atomically (a temporary file next to
+    `out`, then renamed; an existing `out` is replaced). The store is checked first. Returns what was done."""
+    store, out = store_path(path), Path(out)
+    if not store.exists() and not store.is_symlink():
+        RetroStore(store)  # a store that vanished is reported as such
+        raise StoreError("no_store", store)
+    verify(store)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.partial")
+    try:
+        _copy(store, tmp, "delete")  # a backup is one self-contained file
+        verify(tmp)
+        os.replace(tmp, out)
+    except sqlite3.Error as exc:
+        raise StoreError("copy_failed", out, str(exc)) from None
+    finally:
+        _remove_quietly(tmp, Path(f"{tmp}-journal"))
+    retros, items = _counts(out)
+    return f"backed up {store} to {out}: {retros} retrospective summaries, {items} action items"
+
+
+def restore(backup_file: Path | str, path: Path | str | None = None) -> str:
+    """Replace the store at `path` (default `store_path()`) by the backup `backup_file`. Returns what was done.
+
+    The backup must pass the same checks as a store being opened (else StoreError `bad_backup`, nothing changed).
+    A valid current store is first copied to `<store>.before-restore-<time>`, then overwritten through the backup
+    API in one transaction (safe while the app reads it). A damaged current store is moved aside to
+    `<store>.damaged-<time>` (with its log files) and the restored file renamed into place. The marker records
+    the restore.
+    """
+    store, source = store_path(path), Path(backup_file)
+    try:
+        if not source.is_file():
+            raise StoreError("unreadable", source, "no such file")
+        verify(source)
+    except StoreError as exc:
+        detail = f"schema version {exc.detail}, newer than this app's {SCHEMA_VERSION}" if exc.kind == "newer" else None
+        raise StoreError("bad_backup", source, detail or exc.detail or exc.kind) from None
+    if store.is_dir():
+        raise StoreError("directory", store)
+    stamp = _now().replace(":", "").replace("-", "")
+    store.parent.mkdir(parents=True, exist_ok=True)
+    tmp = store.with_name(f".{store.name}.{uuid.uuid4().hex}.restoring")
+    done = []
+    try:
+        _copy(source, tmp, "delete")
+        verify(tmp)
+        current_ok = store.exists()
+        if current_ok:
+            try:
+                verify(store)
+            except StoreError:
+                current_ok = False
+        if current_ok:
+            kept = store.with_name(f"{store.name}.before-restore-{stamp}")
+            _copy(store, kept, "delete")
+            done.append(f"the previous store was kept as {kept}")
+            _match_page_size(tmp, store)  # SQLite's backup into a WAL database needs the same page size
+            _copy(tmp, store, "wal")
+        else:
+            _set_journal_mode(tmp, "wal")
+            if store.exists():
+                aside = store.with_name(f"{store.name}.damaged-{stamp}")
+                os.replace(store, aside)
+                done.append(f"the damaged store was moved to {aside}")
+            for sidecar in _sidecars(store):
+                if sidecar.exists():
+                    os.replace(sidecar, sidecar.with_name(f"{sidecar.name}.damaged-{stamp}"))
+            os.replace(tmp, store)
+    except sqlite3.Error as exc:
+        raise StoreError("copy_failed", store, str(exc)) from None
+    finally:
+        _remove_quietly(tmp, *_sidecars(tmp), Path(f"{tmp}-journal"))
+    verify(store)
+    _write_marker(store, restored_at=_now(), restored_from=str(source.resolve()))
+    retros, items = _counts(store)
+    return "; ".join([f"restored {store} from {source}: {retros} retrospective summaries, {items} action items", *done])
