@@ -52,6 +52,11 @@ class Config:
         return self.raw["funnel"]["conversion_window_days"]
 
     @property
+    def retrospective(self) -> dict[str, Any]:
+        """The retrospective's materiality floor, Top count and per-kind cap ([retrospective])."""
+        return dict(self.raw["retrospective"])
+
+    @property
     def biweekly_anchor_monday(self) -> date:
         return date.fromisoformat(self.raw["periods"]["biweekly_anchor_monday"])
 
@@ -207,6 +212,10 @@ def _check(raw: dict) -> None:
     scores = [_number(raw, f"rfm.credit_grade_min_score.{g}", integer=True, low=0, high=100) for g in grades]
     if len(set(scores)) != len(scores) or 0 not in scores:
         raise ConfigError("'rfm.credit_grade_min_score' must give distinct minimums, one of them 0")
+
+    _number(raw, "retrospective.materiality_floor", low=0)
+    _number(raw, "retrospective.top_findings", integer=True, low=0, high=20)
+    _number(raw, "retrospective.max_per_kind", integer=True, low=1)
 
     anchor = raw["periods"]["biweekly_anchor_monday"]
     try:
