@@ -102,6 +102,7 @@ def retro_settings(con: duckdb.DuckDBPyConnection) -> RetroSettings:
         float(settings_["materiality_floor"]), int(settings_["top_findings"]), int(settings_["max_per_kind"])
     )
 
+
 # Filters attribute → URL parameter of the filter bar (ui/filters.py).
 _URL_PARAMS: dict[str, str] = {
     "region_ids": "region",
@@ -243,6 +244,14 @@ _PLAIN_LEVELS = {
 }
 
 
+_PLAIN_LINES = {
+    "credit": {"en": "Credit", "zh": "信用贷"},
+    "guaranteed": {"en": "Guaranteed", "zh": "保证贷"},
+    "mortgage": {"en": "Mortgage", "zh": "抵押贷"},
+    "pledge": {"en": "Pledge", "zh": "质押贷"},
+}
+
+
 def plain_format(unit: str, value: object, lang: str = "en") -> str:
     """A plain rendering of a value: ¥ with thousands separators, one-decimal percentages, level names; keys of
     stages and segments as they are. The app passes its own formatter (¥ 万/亿, translated stage and segment names).
@@ -251,6 +260,8 @@ def plain_format(unit: str, value: object, lang: str = "en") -> str:
         return "—"
     if unit == "level":
         return _PLAIN_LEVELS.get(str(value), {}).get(lang, str(value))
+    if unit == "product_line":
+        return _PLAIN_LINES.get(str(value), {}).get(lang, str(value))
     if unit == "money":
         return f"¥{float(value):,.0f}"
     if unit == "money_signed":
@@ -264,10 +275,18 @@ def plain_format(unit: str, value: object, lang: str = "en") -> str:
     return str(value)
 
 
+def value_unit(finding: Finding, key: str) -> str:
+    """How the finding's value `key` is shown: VALUE_UNITS' unit, except a product line's name, which is its key
+    (credit, guaranteed, ...) and is shown by its translated label ("product_line")."""
+    if key == "name" and finding.subject_level == "product_line":
+        return "product_line"
+    return VALUE_UNITS.get(key, "text")
+
+
 def render(finding: Finding, lang: str = "en", format_value: Callable[[str, object, str], str] = plain_format) -> str:
     """The finding's one-line statement in `lang`, each placeholder shown by `format_value(unit, value, lang)`."""
     text = STATEMENTS[finding.statement_key][lang]
-    shown = {key: format_value(VALUE_UNITS.get(key, "text"), value, lang) for key, value in finding.values.items()}
+    shown = {key: format_value(value_unit(finding, key), value, lang) for key, value in finding.values.items()}
     return text.format(**shown)
 
 

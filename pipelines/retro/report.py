@@ -413,7 +413,13 @@ def format_figure(unit: str, value: object, lang: str) -> str:
         return fmt.points(float(value))
     if unit == "count":
         return fmt.count(float(value))
-    for prefix, kind in (("level_", "level"), ("stage_", "stage"), ("rfm_", "segment"), ("band_short_", "band")):
+    for prefix, kind in (
+        ("level_", "level"),
+        ("stage_", "stage"),
+        ("rfm_", "segment"),
+        ("band_short_", "band"),
+        ("product_line_", "product_line"),
+    ):
         if unit == kind:
             key = f"{prefix}{value}"
             return text(key, lang) if key in REPORT_TEXT or key in UI_TEXT else str(value)
