@@ -20,6 +20,7 @@ from pipelines.queries.filters import Filters, Period
 from pipelines.retro import FINDING_KINDS, Finding
 from pipelines.retro import findings as F
 from pipelines.retro.periods import retro_period
+from pipelines.retro.report import statement as report_statement
 from tests.factory import DEFAULT_ROWS, build_warehouse, event, lead, loan, schedule
 from tests.test_credit_metrics import EW_MEAN, EW_SD, early_warning_source
 
@@ -184,7 +185,14 @@ def funnel_source() -> dict:
     for i in range(10):
         leads.append(lead(f"PO1{i}", "2026-10-20T10:00:00", officer_id="O1"))
         events.append(event(f"PO1{i}", "contacted", "2026-10-21T10:00:00"))
-    return {"leads": leads, "lead_events": events}
+    # The year of complete cohorts that values a lost lead (see test_funnel_materiality_...): four leads of
+    # 2026-05-04; Y1 contacted, Y2 to a meeting, Y3 and Y4 disbursed (loans of 300 and 500).
+    loans = []
+    for lead_id, stage in (("Y1", "contacted"), ("Y2", "meeting"), ("Y3", "disbursed"), ("Y4", "disbursed")):
+        leads.append(lead(lead_id, "2026-05-04T10:00:00", officer_id="O1"))
+        events.append(event(lead_id, stage, "2026-05-20T10:00:00"))
+    loans += [loan("YL3", 300, "2026-05-20", lead_id="Y3"), loan("YL4", 500, "2026-05-20", lead_id="Y4")]
+    return {"leads": leads, "lead_events": events, "loans": loans}
 
 
 @pytest.fixture(scope="module")
@@ -230,6 +238,39 @@ def test_funnel_flags_members_losing_more_than_the_whole(funnel_book):
     assert t2.link_params == {"period": "2026-11-02/2w", "team": "T2"}
 
 
+def test_funnel_materiality_values_lost_leads_at_what_got_past_the_stage(funnel_book):
+    # Leads that value a lost lead, for a period ending 2026-11-15: created 2025-08-19..2026-08-17 (364 days
+    # ending one 90-day window before). Y1..Y4: 4 contacted, 3 to a meeting, 2 to every later stage; their loans
+    # 300 + 500 = 800. Per lead past the stage: contacted 800 / 4 = 200, meeting 800 / 3, later stages 800 / 2.
+    values = F.stage_lead_values(funnel_book, ALL, RETRO.period.end)
+    assert values == approx(
+        {"contacted": 200, "meeting": 800 / 3, "application": 400, "approved": 400, "contracted": 400, "disbursed": 400}
+    )
+    found = {
+        (f.subject_level, f.subject_id, f.values["stage"]): f for f in F.funnel_flag_findings(funnel_book, ALL, RETRO)
+    }
+    # T2: 10/3 leads lost beyond the overall rate × 200 = 666.67.
+    assert found[("team", "T2", "contacted")].materiality == approx(2000 / 3)
+    # Company, contacted: the cohort is still converting, so its loss against the threshold is no money yet; it
+    # worsened from 0: (8/30 − 0) × 30 = 8 leads × 200 = 1600.
+    assert found[("company", None, "contacted")].materiality == approx(1600)
+    # Company, meeting: over the threshold on a still-converting cohort and not worse than before (1 = 1): 0.
+    assert found[("company", None, "meeting")].materiality == 0
+
+
+def test_a_member_at_exactly_the_overall_loss_or_the_chance_bound_is_not_reported():
+    # The same share lost as the whole: 7 of 10 reached against 70 of 100.
+    assert not F.beyond_chance(7, 10, 70, 100)
+    # p = 1/2 (50 of 100 reached); n = 16: reported when (loss − 1/2)² × 16 > 2² × 1/2 × 1/2 = 1.
+    # Loss 3/4 (4 of 16 reached): (1/4)² × 16 = 1, exactly the bound → not reported; loss 13/16: (5/16)² × 16
+    # = 1.5625 → reported. Losing less than the whole (12 of 16 reached) never is.
+    assert not F.beyond_chance(4, 16, 50, 100)
+    assert F.beyond_chance(3, 16, 50, 100)
+    assert not F.beyond_chance(12, 16, 50, 100)
+    # Nobody entering the stage: nothing to judge.
+    assert not F.beyond_chance(0, 0, 50, 100)
+
+
 def test_funnel_flags_are_capped_per_level(funnel_book):
     found = F.funnel_flag_findings(funnel_book, ALL, RETRO, caps={"company": 1, "region": 0, "team": 1})
     assert [(f.subject_level, f.values["stage"]) for f in found] == [("company", "contacted"), ("team", "contacted")]
@@ -245,6 +286,7 @@ def test_funnel_flags_do_not_fire_without_flagged_stages(tmp_path: Path):
     source = funnel_source()
     source["leads"] = [r for r in source["leads"] if not r["lead_id"].startswith("P")]
     source["lead_events"] = [r for r in source["lead_events"] if not r["lead_id"].startswith("P")]
+    source["loans"] = []
     con = build_warehouse(
         tmp_path, as_of="2026-11-20", config=f"[funnel.stage_loss_threshold]\n{thresholds}\n", **source
     )
@@ -294,7 +336,9 @@ def test_teams_below_target_and_in_the_bonus_tier(target_book):
     assert below.values["attainment"] == approx(1000 / 1400)
     assert below.values["base_target"] == approx(1400)
     assert below.rank == approx(400)  # shortfall 1400 − 1000
+    assert below.materiality == approx(400)
     assert bonus.values["attainment"] == approx(1.2)
+    assert bonus.materiality == approx(280)  # above the target: 1680 − 1400
     assert below.link_params == {"period": "2026-11-02/2w", "team": "T1"}
     assert F.render(below) == "Team East Direct reached 71.4% of its prorated target (¥1,000 of ¥1,400), below 80.0%"
     assert F.render(bonus, "zh") == "团队 South Direct 目标达成率 120.0% (¥1,680 / ¥1,400), 进入奖励档 (≥ 120.0%)"
@@ -309,6 +353,8 @@ def test_an_unfinished_period_is_judged_on_pacing(target_book):
     ]
     assert found[0].values["attainment"] == approx(0.6)
     assert found[1].values["attainment"] == approx(1.3)
+    # Against the target × the elapsed share, 1400 × 5/14 = 500: T1 300 is 200 short, T3 650 is 150 above.
+    assert [f.materiality for f in found] == approx([200, 150])
 
 
 def test_no_target_finding_without_targets(target_book):
@@ -352,7 +398,14 @@ def test_early_warning_findings_fire_and_do_not_fire(tmp_path: Path):
     assert region.values["lookback"] == 6
     # Balance beyond the threshold: 500 × (0.4 − 0.2595) = 70.23.
     assert region.rank == approx(500 * (0.4 - EW_MEAN - 2 * EW_SD))
+    assert region.materiality == approx(500 * (0.4 - EW_MEAN - 2 * EW_SD))
     assert region.page == "credit"
+    # A product line is named by its label in both languages, never by its key.
+    line = {f.subject_level: f for f in found}["product_line"]
+    assert F.render(line).startswith("Product line Credit: overdue rate 40.0%")
+    assert F.render(line, "zh").startswith("产品线 信用贷: 2025-07-27 逾期率 40.0%")
+    assert report_statement(line, "en").startswith("Product line Credit: overdue rate 40.0%")
+    assert report_statement(line, "zh").startswith("产品线 信用贷: 2025-07-27 逾期率 40.0%")
     assert {f.subject_level: f.link_params for f in found}["product_line"] == {
         "period": "2025-07-14/2w",
         "line": "credit",
@@ -364,6 +417,50 @@ def test_early_warning_findings_fire_and_do_not_fire(tmp_path: Path):
     # The default minimum balance (1,000,000) is far above these books: nothing is flagged.
     quiet = build_warehouse(tmp_path / "quiet", as_of="2025-07-27", **early_warning_source())
     assert F.early_warning_findings(quiet, Filters(period=EW_RETRO.period), EW_RETRO) == []
+
+
+def test_an_early_warning_at_exactly_its_threshold_or_zero_does_not_fire():
+    # 25 / 100 against a threshold of exactly 0.25: not above it; 25.01 / 100 is.
+    assert not F._above_threshold(Decimal("25.00"), Decimal("100.00"), 0.25)
+    assert F._above_threshold(Decimal("25.01"), Decimal("100.00"), 0.25)
+    # 10 / 100 against the double nearest 0.1 (0.1000000000000000055...): not above it.
+    assert not F._above_threshold(Decimal("10.00"), Decimal("100.00"), 0.1)
+    # A history without any overdue balance has a threshold of 0: a zero rate is not above it, any overdue is.
+    assert not F._above_threshold(Decimal("0.00"), Decimal("100.00"), 0.0)
+    assert F._above_threshold(Decimal("0.01"), Decimal("100.00"), 0.0)
+
+
+def test_an_early_warning_after_a_history_of_zeros(tmp_path: Path):
+    # As of 2025-07-27 (period 2025-07-14..07-27, snapshot 07-27), minimum balance 100, both loans disbursed
+    # 2024-12-05 with one installment of 1000:
+    #   W1 (O1: T1, R1) due 2025-07-10, never paid: nothing overdue at the month-ends Jan–Jun, 1000 / 1000 = 1.0 now;
+    #   W3 (O3: T3, R2) due 2026-01-10: nothing overdue ever, 0 now.
+    # Both histories are all 0 (mean 0, sd 0): threshold 0. O1's 1.0 fires; O3's 0 does not (0 is not above 0).
+    # Product line credit and channel C1 hold both: 1000 / 2000 = 0.5 > 0 → fire.
+    loans = [loan("W1", 1000, "2024-12-05", officer_id="O1"), loan("W3", 1000, "2024-12-05", officer_id="O3")]
+    installments = [*schedule("W1", ["2025-07-10"], [1000]), *schedule("W3", ["2026-01-10"], [1000])]
+    con = build_warehouse(
+        tmp_path,
+        as_of="2025-07-27",
+        config="[early_warning]\nmin_balance = 100\n",
+        loans=loans,
+        installments=installments,
+    )
+    found = F.early_warning_findings(con, Filters(period=EW_RETRO.period), EW_RETRO)
+    assert [(f.subject_level, f.subject_id) for f in found] == [
+        ("region", "R1"),
+        ("team", "T1"),
+        ("officer", "O1"),
+        ("product_line", "credit"),
+        ("channel", "C1"),
+    ]
+    officer = found[2]
+    assert (officer.values["threshold"], officer.values["overdue_rate"]) == (0, 1.0)
+    assert officer.materiality == approx(1000)  # 1000 × (1.0 − 0)
+    assert F.render(officer) == (
+        "Account manager Wang Fang: overdue rate 100.0% on 2025-07-27, after no overdue balance at any of "
+        "its previous 6 month-ends"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -458,6 +555,7 @@ def test_growth_with_poor_quality_finding(quality_book):
     assert o1.values["volume"] == approx(5000)
     assert (o1.values["volume_rank"], o1.values["quality_rank"], o1.values["officers"]) == (1, 2, 8)
     assert o1.rank == approx((0.4 - SCOPE_RATE) * 5000)
+    assert o1.materiality == approx((0.4 - SCOPE_RATE) * 5000)  # 995.9, the 30+ balance beyond the book's rate
     assert o1.link_params == {"period": "2026-11-02/2w", "drill": "officer:O1"}
     assert F.render(o1) == (
         "Account manager Officer 1 disbursed ¥5,000 in the 12 months to 2026-11-15 (#1 of 8, top quarter) while "
@@ -565,6 +663,44 @@ def test_find_all_orders_by_kind(change_book):
     assert [(f.subject_level, f.subject_id) for f in found] == [("region", "R2"), ("team", "T3"), ("officer", "O3")]
     # The default floor (¥1,000,000) hides every one of these small changes.
     assert F.find_all(change_book, ALL, RETRO) == []
+
+
+def made(kind: str, subject: str, materiality: float) -> Finding:
+    return Finding(kind, "alert", "team", subject, subject, "retro_target_below", {}, "teams", {}, 0.0, materiality)
+
+
+def test_the_floor_hides_findings_just_below_it_and_shows_them_at_it():
+    settings = F.RetroSettings(materiality_floor=1_000_000, top_findings=5, max_per_kind=3)
+    found = F.arrange([made("early_warning", "A", 999_999.99), made("early_warning", "B", 1_000_000)], settings)
+    # The boundary falls on the shown side: at the floor is shown, a cent below it is not.
+    assert [f.subject_id for f in found] == ["B"]
+
+
+def test_the_top_is_the_most_material_of_each_kind_then_the_rest_by_kind():
+    settings = F.RetroSettings(materiality_floor=100, top_findings=3, max_per_kind=2)
+    found = F.arrange(
+        [
+            made("disbursement_change", "C1", 900),
+            made("disbursement_change", "C2", 800),
+            made("disbursement_change", "C3", 700),  # third of its kind: over the cap of 2
+            made("funnel_flag", "F1", 150),
+            made("target_below", "T1", 300),
+            made("target_bonus", "B1", 500),  # targets below and above share one place in the Top
+            made("early_warning", "E1", 600),
+            made("growth_with_poor_quality", "G1", 99),  # below the floor
+        ],
+        settings,
+    )
+    # Leaders: change 900, early warning 600, targets max(300, 500) = 500 (bonus), funnel 150. Top 3: 900, 600, 500.
+    assert [(f.subject_id, f.top) for f in found] == [
+        ("C1", True),
+        ("E1", True),
+        ("B1", True),
+        # The rest by kind (FINDING_KINDS order), most material first.
+        ("C2", False),
+        ("F1", False),
+        ("T1", False),
+    ]
 
 
 def test_every_statement_has_both_languages_and_known_placeholders():
