@@ -665,6 +665,27 @@ def test_find_all_orders_by_kind(change_book):
     assert F.find_all(change_book, ALL, RETRO) == []
 
 
+def test_find_all_reads_the_floor_the_warehouse_was_built_with(tmp_path: Path):
+    # The change book built with a floor of 500, ten per kind and a Top of one. Every contribution the rule
+    # reports (two up and two down per level) is kept but T2 / O2's −400.01, below the floor; by money (ties in
+    # the rule's order: regions, teams, officers): 3799.65 R2, T3, O3; 1800.15 T1, O1; 1400.14 R1; 700.33 R3, T4, O4.
+    config = "[retrospective]\nmateriality_floor = 500\nmax_per_kind = 10\ntop_findings = 1\n"
+    con = build_warehouse(tmp_path, as_of="2026-11-20", config=config, loans=CHANGE_LOANS, **ORGANISATION)
+    assert F.retro_settings(con) == F.RetroSettings(500.0, 1, 10)
+    found = F.find_all(con, ALL, RETRO)
+    assert [(f.subject_id, f.top) for f in found] == [
+        ("R2", True),
+        ("T3", False),
+        ("O3", False),
+        ("T1", False),
+        ("O1", False),
+        ("R1", False),
+        ("R3", False),
+        ("T4", False),
+        ("O4", False),
+    ]
+
+
 def made(kind: str, subject: str, materiality: float) -> Finding:
     return Finding(kind, "alert", "team", subject, subject, "retro_target_below", {}, "teams", {}, 0.0, materiality)
 

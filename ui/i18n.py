@@ -1637,6 +1637,7 @@ TEXT: dict[str, dict[str, str]] = {
     "figure_leads_beyond_threshold": {"en": "Leads lost beyond the threshold", "zh": "超出阈值的流失线索"},
     "figure_benchmark_loss": {"en": "Overall loss", "zh": "整体流失率"},
     "figure_excess_leads": {"en": "Leads lost beyond the overall rate", "zh": "超出整体流失率的线索"},
+    "figure_lead_value": {"en": "Disbursed per lead past the stage", "zh": "通过该环节的每条线索放款额"},
     "figure_band": {"en": "Band", "zh": "档位"},
     "figure_red_below": {"en": "Red below", "zh": "红色线"},
     "figure_bonus_from": {"en": "Bonus tier from", "zh": "奖励档起点"},
