@@ -264,6 +264,7 @@ def test_the_findings_filter_by_kind_and_by_region_or_team(open_page, con) -> No
     assert len(finding_markdowns(at)) == len(wanted)
     for line, finding in zip(finding_markdowns(at), wanted, strict=True):
         assert line.endswith(view.escape(statement(finding, "en")))
+    assert all(e.proto.expanded for e in at.expander)  # a filtered group is open
     at.multiselect(key=view.KINDS_KEY).set_value([]).run()
     # Region R06: the findings about R06, its teams, account managers and customers.
     choices = at.selectbox(key=view.PLACE_KEY).options

@@ -608,7 +608,8 @@ def findings_section(findings: list[Finding], ctx: FilterContext, settings: Retr
     if rest:
         st.markdown(f"#### {t('retro_by_kind', lang)}")
     for kind, members in rest:
-        with st.expander(f"{t(f'kind_{kind}', lang)} · {len(members)}", expanded=False, key=f"retro_kind_{kind}"):
+        # Collapsed, unless the reader filtered: then the groups that match are what they asked to see.
+        with st.expander(f"{t(f'kind_{kind}', lang)} · {len(members)}", expanded=bool(kinds or place)):
             for i, f in enumerate(members):
                 finding_card(f, lang, f"{kind}_{i}")
 
