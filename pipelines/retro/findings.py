@@ -723,7 +723,7 @@ def early_warning_findings(
                     page="credit",
                     link_params=link_params(filters, retro, **{_EW_URL_PARAMS[dimension]: r["dimension_value"]}),
                     rank=excess,
-                    materiality=excess,  # the overdue balance above the threshold: money at risk
+                    materiality=float(excess or 0.0),  # the overdue balance above the threshold: money at risk
                 )
             )
         findings += _sorted(chosen)[:cap]
