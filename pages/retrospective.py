@@ -4,8 +4,9 @@ the meeting's summary and action items, and the report to send."""
 import streamlit as st
 
 from pipelines.queries.overview import INDICATORS
-from pipelines.retro.findings import find_all
+from pipelines.retro.findings import find_all, retro_settings
 from pipelines.retro.scoreboard import TARGET_LEVELS, scoreboard
+from ui import format as fmt
 from ui import retro_view as view
 from ui.components import definition_popover, downloads, empty_state
 from ui.db import query, require_cursor
@@ -71,11 +72,16 @@ if scoreboard_tab.open:
 
 if findings_tab.open:
     with findings_tab:
-        st.subheader(t("section_findings", lang))
+        heading, popover = st.columns([4, 1], vertical_alignment="bottom")
+        heading.subheader(t("section_findings", lang))
+        settings = query(retro_settings)
+        view.how_found_popover(settings, lang, popover)
         with st.spinner(t("retro_computing", lang)):
             findings = query(find_all, rv.filters, rv.retro)
-        st.caption(t("retro_findings_caption", lang, n=len(findings)))
-        view.findings_section(findings, lang)
+        st.caption(
+            t("retro_findings_caption", lang, n=len(findings), floor=fmt.money(settings.materiality_floor, lang))
+        )
+        view.findings_section(findings, ctx, settings)
 
 if notes_tab.open:
     with notes_tab:

@@ -59,6 +59,10 @@ class Config:
     def earliest_date(self) -> date:
         return date.fromisoformat(self.raw["validation"]["earliest_date"])
 
+    def retrospective(self) -> dict[str, Any]:
+        """The retrospective's materiality floor, Top count and per-kind cap ([retrospective])."""
+        return dict(self.raw["retrospective"])
+
     @property
     def biweekly_anchor_monday(self) -> date:
         return date.fromisoformat(self.raw["periods"]["biweekly_anchor_monday"])
@@ -232,6 +236,9 @@ def _check(raw: dict) -> None:
         raise ConfigError(f"'build.memory_limit' as a share must be above 0% and at most 100%, got {limit!r}")
     _number(raw, "build.threads", integer=True, low=0, high=1024)
     _number(raw, "build.keep_previous_seconds", low=0)
+    _number(raw, "retrospective.materiality_floor", low=0)
+    _number(raw, "retrospective.top_findings", integer=True, low=0, high=20)
+    _number(raw, "retrospective.max_per_kind", integer=True, low=1)
 
     anchor = raw["periods"]["biweekly_anchor_monday"]
     try:

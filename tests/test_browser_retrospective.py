@@ -109,7 +109,15 @@ def test_the_page_loads_with_each_tab(server, page, findings, lang) -> None:
     body = main.inner_text()
     first = statement(findings[0], lang)
     assert first.split(":")[0] in body
+    assert t("retro_top", lang, n=5) in body
     expect(main.get_by_role("button", name=t("retro_open", lang, page=t("page_funnel", lang)))).not_to_have_count(0)
+    # The rest, by kind: one collapsed group per kind; opening one shows its first finding.
+    rest = [f for f in findings if not f.top]
+    groups = main.locator('[data-testid="stExpander"]')
+    expect(groups).to_have_count(len({f.kind for f in rest}))
+    assert statement(rest[0], lang) not in main.inner_text()
+    groups.first.locator("summary").click()
+    expect(main.get_by_text(statement(rest[0], lang), exact=False)).to_be_visible()
     screenshot(page, f"retrospective-findings{suffix}")
 
     open_tab(page, t("retro_tab_notes", lang))
@@ -119,15 +127,15 @@ def test_the_page_loads_with_each_tab(server, page, findings, lang) -> None:
 
 
 def test_a_findings_open_button_shows_its_page_with_its_filters(server, page, findings) -> None:
-    funnel = [f for f in findings if f.kind == "funnel_flag"]
-    index, finding = next((i, f) for i, f in enumerate(funnel) if "team" in f.link_params)
+    top = [f for f in findings if f.top]
+    index, finding = next((i, f) for i, f in enumerate(top) if "team" in f.link_params)
     load(page, f"{server.url}/retrospective")
     open_tab(page, t("retro_tab_findings", "en"))
-    page.locator(f".st-key-retro_open_funnel_flag_{index} button:visible").click()
-    page.wait_for_url("**/funnel?*", timeout=60_000)
+    page.locator(f".st-key-retro_open_top_{index} button:visible").click()
+    page.wait_for_url(f"**/{finding.page}?*", timeout=60_000)
     settled(page)
     no_exception(page)
-    expect(page.get_by_role("heading", name=t("funnel_title", "en"), exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name=t(f"{finding.page}_title", "en"), exact=True)).to_be_visible()
     query = parse_qs(urlparse(page.url).query)
     assert query["team"] == [finding.link_params["team"]]
     # The team is the filter bar's choice: its name is shown in the sidebar's Team filter.

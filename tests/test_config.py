@@ -64,6 +64,7 @@ def test_defaults_match_the_spec() -> None:
         "disbursed",
     ]
     assert config.biweekly_anchor_monday.weekday() == 0
+    assert config.retrospective == {"materiality_floor": 1_000_000, "top_findings": 5, "max_per_kind": 3}
 
 
 def test_an_override_changes_only_its_keys(tmp_path: Path) -> None:
@@ -97,6 +98,11 @@ def test_an_override_changes_only_its_keys(tmp_path: Path) -> None:
         ("[targets]\nred_below = 1.5\n", "targets"),
         ("[periods]\nbiweekly_anchor_monday = '2024-01-02'\n", "must be a Monday"),
         ("[early_warning]\nsigmas = -1\n", "early_warning.sigmas"),
+        ("[retrospective]\nmateriality_floor = -1\n", "retrospective.materiality_floor"),
+        ("[retrospective]\nmateriality_floor = 'a million'\n", "retrospective.materiality_floor"),
+        ("[retrospective]\ntop_findings = 2.5\n", "retrospective.top_findings"),
+        ("[retrospective]\nmax_per_kind = 0\n", "retrospective.max_per_kind"),
+        ("[retrospective]\nfloor = 10\n", "retrospective.floor"),
         ("not toml at all [", "not valid TOML"),
     ],
 )

@@ -19,6 +19,7 @@ from pipelines import periods
 from pipelines.queries.dimensions import dimensions
 from pipelines.queries.filters import Filters
 from pipelines.queries.overview import INDICATORS
+from pipelines.retro import FINDING_KINDS
 from pipelines.retro.findings import STATEMENTS, find_all
 from pipelines.retro.periods import retro_period
 from pipelines.retro.report import (
@@ -29,6 +30,7 @@ from pipelines.retro.report import (
     build_report,
     format_change,
     format_value,
+    ordered_findings,
     statement,
     to_html,
 )
@@ -213,14 +215,72 @@ def test_the_findings_are_the_engines(open_page, con, lang) -> None:
     at = open_page(tab="findings", lang=lang)
     shown = finding_markdowns(at)
     assert len(shown) == len(expected)
+    # The page's order is the engine's, which is the report's: the Top, then the rest by kind.
+    assert expected == ordered_findings(expected)
     for line, finding in zip(shown, expected, strict=True):
         # The same statement as the report's (the engine's text, filled with the app's formats).
         assert line.endswith(view.escape(statement(finding, lang)))
         assert t(f"severity_{finding.severity}", lang) in line
+    top = [f for f in expected if f.top]
     headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
-    kinds = list(dict.fromkeys(f.kind for f in expected))
-    assert [h.split(" · ")[0] for h in headings] == [f"#### {t(f'kind_{k}', lang)}" for k in kinds]
+    assert headings == [f"#### {t('retro_top', lang, n=len(top))}", f"#### {t('retro_by_kind', lang)}"]
     assert len([b for b in at.button if (b.key or "").startswith("retro_open_")]) == len(expected)
+    # No caption sends the reader to a developer file; "how found" is a popover in the page's language.
+    assert not any(".md" in c.value or ".py" in c.value for c in at.caption)
+    popover = [p for p in at.get("popover") if p.proto.popover.label == t("retro_how_found", lang)]
+    assert len(popover) == 1
+    text = " ".join(m.value for m in at.markdown)
+    for kind in FINDING_KINDS:
+        assert t(f"retro_how_{kind}", lang) in text
+
+
+def test_top_5_then_the_rest_by_kind_collapsed(open_page, con) -> None:
+    retro = default_retro(con)
+    expected = find_all(con, Filters(retro.period), retro)
+    top = [f for f in expected if f.top]
+    # Five places, one per question of the meeting (targets below and above share one), the most money first.
+    assert len(top) == 5
+    assert [f.materiality for f in top] == sorted((f.materiality for f in top), reverse=True)
+    topics = [{"target_bonus": "target_below"}.get(f.kind, f.kind) for f in top]
+    assert len(set(topics)) == 5
+    at = open_page(tab="findings")
+    rest = [f for f in expected if not f.top]
+    kinds = list(dict.fromkeys(f.kind for f in rest))
+    expanders = at.expander
+    assert [e.label for e in expanders] == [f"{t(f'kind_{k}', 'en')} · {sum(f.kind == k for f in rest)}" for k in kinds]
+    assert all(not e.proto.expanded for e in expanders)  # collapsed
+    # The Top's cards come before the groups; each group holds its kind's findings.
+    first_group = finding_markdowns(at)[len(top)]
+    assert first_group.endswith(view.escape(statement(rest[0], "en")))
+
+
+def test_the_findings_filter_by_kind_and_by_region_or_team(open_page, con) -> None:
+    retro = default_retro(con)
+    expected = find_all(con, Filters(retro.period), retro)
+    d = dimensions(con)
+    at = open_page(tab="findings")
+    at.multiselect(key=view.KINDS_KEY).set_value(["early_warning"]).run()
+    assert not at.exception
+    wanted = [f for f in expected if f.kind == "early_warning"]
+    assert len(finding_markdowns(at)) == len(wanted)
+    for line, finding in zip(finding_markdowns(at), wanted, strict=True):
+        assert line.endswith(view.escape(statement(finding, "en")))
+    assert all(e.proto.expanded for e in at.expander)  # a filtered group is open
+    at.multiselect(key=view.KINDS_KEY).set_value([]).run()
+    # Region R06: the findings about R06, its teams, account managers and customers.
+    choices = at.selectbox(key=view.PLACE_KEY).options
+    assert f"{t('region', 'en')} · Northwest China" in choices
+    at.selectbox(key=view.PLACE_KEY).set_value("region:R06").run()
+    assert not at.exception
+    in_r06 = [f for f in expected if view.finding_place(f, d)[0] == "R06"]
+    assert in_r06, "the demo's R06 has findings (its early warning)"
+    assert len(finding_markdowns(at)) == len(in_r06)
+    assert any(f.kind == "early_warning" and f.subject_id == "R06" for f in in_r06)
+    # A team: only its own findings (team T010's funnel story, when it is shown).
+    team = next(f for f in expected if f.subject_level == "team")
+    at.selectbox(key=view.PLACE_KEY).set_value(f"team:{team.subject_id}").run()
+    in_team = [f for f in expected if view.finding_place(f, d)[1] == team.subject_id]
+    assert len(finding_markdowns(at)) == len(in_team) >= 1
 
 
 def test_every_statement_equals_the_reports_in_both_languages(con) -> None:
@@ -233,12 +293,10 @@ def test_every_statement_equals_the_reports_in_both_languages(con) -> None:
 def test_a_findings_open_button_opens_its_page_with_its_filters(open_page, con) -> None:
     retro = default_retro(con)
     findings = find_all(con, Filters(retro.period), retro)
-    index, finding = next(
-        (i, f) for i, f in enumerate(f for f in findings if f.kind == "funnel_flag") if "team" in f.link_params
-    )
+    index, finding = next((i, f) for i, f in enumerate(f for f in findings if f.top) if "team" in f.link_params)
     at = open_page(tab="findings")
-    click(at, f"retro_open_funnel_flag_{index}")
-    assert [h.value for h in at.title] == [t("funnel_title", "en")]
+    click(at, f"retro_open_top_{index}")
+    assert [h.value for h in at.title] == [t(f"{finding.page}_title", "en")]
     assert at.query_params["team"] == finding.link_params["team"]
     assert at.multiselect(key="f_team").value == [finding.link_params["team"]]
 

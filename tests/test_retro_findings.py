@@ -20,6 +20,7 @@ from pipelines.queries.filters import Filters, Period
 from pipelines.retro import FINDING_KINDS, Finding
 from pipelines.retro import findings as F
 from pipelines.retro.periods import retro_period
+from pipelines.retro.report import statement as report_statement
 from tests.factory import DEFAULT_ROWS, build_warehouse, event, lead, loan, schedule
 from tests.test_credit_metrics import EW_MEAN, EW_SD, early_warning_source
 
@@ -167,10 +168,10 @@ def test_no_change_finding_without_a_change(tmp_path: Path):
 #   threshold (0.266667 − 0.15) × 30 = 3.5; meeting flagged (1 > 0.15; not worsened: 1 = 1),
 #   (1 − 0.15) × 22 = 18.7 beyond. Worsened first: contacted, then meeting. Later stages: nobody
 #   entered them, no loss, no flag.
-# Regions: R1 = O1 + O2: 20 leads, 14 contacted → loss 0.3 > 0.2667 overall → (0.3 − 0.266667) × 20
-#   = 0.6667 leads more; R2 = O3: 0.2 is flagged (> 0.15) but below the overall 0.2667 → no finding.
-# Teams: T2 (0.6 − 0.266667) × 10 = 3.3333 → finding; T3 flagged but below overall → none;
-#   T1 loss 0, not flagged → none. At the meeting stage every member loses 1 = overall → none.
+# Regions: R1 = O1 + O2: 20 leads, 14 contacted → loss 0.3 > 0.2667 overall, but by less than chance gives
+#   (see the test); R2 = O3: 0.2 is below the overall 0.2667 → no finding.
+# Teams: T2 (0.6 − 0.266667) × 10 = 3.3333 leads more → finding; T3 below overall → none;
+#   T1 loss 0 → none. At the meeting stage every member loses 1 = overall → none.
 
 
 def funnel_source() -> dict:
@@ -184,7 +185,14 @@ def funnel_source() -> dict:
     for i in range(10):
         leads.append(lead(f"PO1{i}", "2026-10-20T10:00:00", officer_id="O1"))
         events.append(event(f"PO1{i}", "contacted", "2026-10-21T10:00:00"))
-    return {"leads": leads, "lead_events": events}
+    # The year of complete cohorts that values a lost lead (see test_funnel_materiality_...): four leads of
+    # 2026-05-04; Y1 contacted, Y2 to a meeting, Y3 and Y4 disbursed (loans of 300 and 500).
+    loans = []
+    for lead_id, stage in (("Y1", "contacted"), ("Y2", "meeting"), ("Y3", "disbursed"), ("Y4", "disbursed")):
+        leads.append(lead(lead_id, "2026-05-04T10:00:00", officer_id="O1"))
+        events.append(event(lead_id, stage, "2026-05-20T10:00:00"))
+    loans += [loan("YL3", 300, "2026-05-20", lead_id="Y3"), loan("YL4", 500, "2026-05-20", lead_id="Y4")]
+    return {"leads": leads, "lead_events": events, "loans": loans}
 
 
 @pytest.fixture(scope="module")
@@ -214,17 +222,55 @@ def test_funnel_flags_company_worsened_first(funnel_book):
 
 def test_funnel_flags_members_losing_more_than_the_whole(funnel_book):
     found = by_subject(f for f in F.funnel_flag_findings(funnel_book, ALL, RETRO) if f.subject_level != "company")
-    # R1 and T2 only: R2 and T3 are flagged (0.2 > 0.15) but lose less than the whole book; T1 loses nothing.
-    assert set(found) == {("region", "R1"), ("team", "T2")}
+    # T2 only. A member is reported when it loses more than the whole book by more than two standard errors:
+    # (loss − p)² × n > 2² × p (1 − p), with p = 8/30: 4 × 8/30 × 22/30 = 0.7822.
+    #   T2: (0.6 − 8/30)² × 10 = (1/3)² × 10 = 1.111 > 0.7822 → reported;
+    #   R1: (0.3 − 8/30)² × 20 = (1/30)² × 20 = 0.0222 → within chance, not reported;
+    #   R2 / T3 lose 0.2 < 8/30 and T1 loses nothing.
+    assert set(found) == {("team", "T2")}
     t2 = found[("team", "T2")]
     assert (t2.values["stage"], t2.values["loss"], t2.values["benchmark_loss"]) == ("contacted", 0.6, approx(8 / 30))
     assert t2.values["excess_leads"] == approx(10 / 3)
     assert t2.rank == approx(10 / 3)
     # T2's previous cohort was empty: no comparison, so not worsened.
     assert (t2.severity, t2.values["worsened"], t2.values["previous_loss"]) == ("watch", False, None)
-    assert found[("region", "R1")].values["excess_leads"] == approx(2 / 3)
     assert t2.page == "funnel"
     assert t2.link_params == {"period": "2026-11-02/2w", "team": "T2"}
+
+
+def test_funnel_materiality_values_lost_leads_at_what_got_past_the_stage(tmp_path: Path):
+    # Leads that value a lost lead, for a period ending 2026-11-15: created 2025-08-19..2026-08-17 (364 days
+    # ending one 90-day window before). Y1..Y4: 4 contacted, 3 to a meeting, 2 to every later stage; their loans
+    # 300 + 500 = 800. Per lead past the stage: contacted 800 / 4 = 200, meeting 800 / 3, later stages 800 / 2.
+    # As of 2026-11-20: the period's cohort (created 2026-11-03) is still converting.
+    funnel_book = build_warehouse(tmp_path, as_of="2026-11-20", **funnel_source())
+    values = F.stage_lead_values(funnel_book, ALL, RETRO.period.end)
+    assert values == approx(
+        {"contacted": 200, "meeting": 800 / 3, "application": 400, "approved": 400, "contracted": 400, "disbursed": 400}
+    )
+    found = {
+        (f.subject_level, f.subject_id, f.values["stage"]): f for f in F.funnel_flag_findings(funnel_book, ALL, RETRO)
+    }
+    # T2: 10/3 leads lost beyond the overall rate × 200 = 666.67.
+    assert found[("team", "T2", "contacted")].materiality == approx(2000 / 3)
+    # Company, contacted: the cohort is still converting, so its loss against the threshold is no money yet; it
+    # worsened from 0: (8/30 − 0) × 30 = 8 leads × 200 = 1600.
+    assert found[("company", None, "contacted")].materiality == approx(1600)
+    # Company, meeting: over the threshold on a still-converting cohort and not worse than before (1 = 1): 0.
+    assert found[("company", None, "meeting")].materiality == 0
+
+
+def test_a_member_at_exactly_the_overall_loss_or_the_chance_bound_is_not_reported():
+    # The same share lost as the whole: 7 of 10 reached against 70 of 100.
+    assert not F.beyond_chance(7, 10, 70, 100)
+    # p = 1/2 (50 of 100 reached); n = 16: reported when (loss − 1/2)² × 16 > 2² × 1/2 × 1/2 = 1.
+    # Loss 3/4 (4 of 16 reached): (1/4)² × 16 = 1, exactly the bound → not reported; loss 13/16: (5/16)² × 16
+    # = 1.5625 → reported. Losing less than the whole (12 of 16 reached) never is.
+    assert not F.beyond_chance(4, 16, 50, 100)
+    assert F.beyond_chance(3, 16, 50, 100)
+    assert not F.beyond_chance(12, 16, 50, 100)
+    # Nobody entering the stage: nothing to judge.
+    assert not F.beyond_chance(0, 0, 50, 100)
 
 
 def test_funnel_flags_are_capped_per_level(funnel_book):
@@ -233,17 +279,20 @@ def test_funnel_flags_are_capped_per_level(funnel_book):
 
 
 def test_funnel_flags_do_not_fire_without_flagged_stages(tmp_path: Path):
-    # Every stage's threshold at 100% (a loss can never exceed it) and no previous cohort to worsen against.
+    # Every stage's threshold at 100% (a loss can never exceed it) and no previous cohort to worsen against: no
+    # company-wide finding. A member is judged against the whole book, not on its own flags: T2 still loses more
+    # than the book beyond chance (see test_funnel_flags_members_losing_more_than_the_whole).
     thresholds = "\n".join(
         f"{s} = 1.0" for s in ("contacted", "meeting", "application", "approved", "contracted", "disbursed")
     )
     source = funnel_source()
     source["leads"] = [r for r in source["leads"] if not r["lead_id"].startswith("P")]
     source["lead_events"] = [r for r in source["lead_events"] if not r["lead_id"].startswith("P")]
+    source["loans"] = []
     con = build_warehouse(
         tmp_path, as_of="2026-11-20", config=f"[funnel.stage_loss_threshold]\n{thresholds}\n", **source
     )
-    assert F.funnel_flag_findings(con, ALL, RETRO) == []
+    assert [(f.subject_level, f.subject_id) for f in F.funnel_flag_findings(con, ALL, RETRO)] == [("team", "T2")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -289,7 +338,9 @@ def test_teams_below_target_and_in_the_bonus_tier(target_book):
     assert below.values["attainment"] == approx(1000 / 1400)
     assert below.values["base_target"] == approx(1400)
     assert below.rank == approx(400)  # shortfall 1400 − 1000
+    assert below.materiality == approx(400)
     assert bonus.values["attainment"] == approx(1.2)
+    assert bonus.materiality == approx(280)  # above the target: 1680 − 1400
     assert below.link_params == {"period": "2026-11-02/2w", "team": "T1"}
     assert F.render(below) == "Team East Direct reached 71.4% of its prorated target (¥1,000 of ¥1,400), below 80.0%"
     assert F.render(bonus, "zh") == "团队 South Direct 目标达成率 120.0% (¥1,680 / ¥1,400), 进入奖励档 (≥ 120.0%)"
@@ -304,6 +355,8 @@ def test_an_unfinished_period_is_judged_on_pacing(target_book):
     ]
     assert found[0].values["attainment"] == approx(0.6)
     assert found[1].values["attainment"] == approx(1.3)
+    # Against the target × the elapsed share, 1400 × 5/14 = 500: T1 300 is 200 short, T3 650 is 150 above.
+    assert [f.materiality for f in found] == approx([200, 150])
 
 
 def test_no_target_finding_without_targets(target_book):
@@ -347,7 +400,14 @@ def test_early_warning_findings_fire_and_do_not_fire(tmp_path: Path):
     assert region.values["lookback"] == 6
     # Balance beyond the threshold: 500 × (0.4 − 0.2595) = 70.23.
     assert region.rank == approx(500 * (0.4 - EW_MEAN - 2 * EW_SD))
+    assert region.materiality == approx(500 * (0.4 - EW_MEAN - 2 * EW_SD))
     assert region.page == "credit"
+    # A product line is named by its label in both languages, never by its key.
+    line = {f.subject_level: f for f in found}["product_line"]
+    assert F.render(line).startswith("Product line Credit: overdue rate 40.0%")
+    assert F.render(line, "zh").startswith("产品线 信用贷: 2025-07-27 逾期率 40.0%")
+    assert report_statement(line, "en").startswith("Product line Credit: overdue rate 40.0%")
+    assert report_statement(line, "zh").startswith("产品线 信用贷: 2025-07-27 逾期率 40.0%")
     assert {f.subject_level: f.link_params for f in found}["product_line"] == {
         "period": "2025-07-14/2w",
         "line": "credit",
@@ -359,6 +419,50 @@ def test_early_warning_findings_fire_and_do_not_fire(tmp_path: Path):
     # The default minimum balance (1,000,000) is far above these books: nothing is flagged.
     quiet = build_warehouse(tmp_path / "quiet", as_of="2025-07-27", **early_warning_source())
     assert F.early_warning_findings(quiet, Filters(period=EW_RETRO.period), EW_RETRO) == []
+
+
+def test_an_early_warning_at_exactly_its_threshold_or_zero_does_not_fire():
+    # 25 / 100 against a threshold of exactly 0.25: not above it; 25.01 / 100 is.
+    assert not F._above_threshold(Decimal("25.00"), Decimal("100.00"), 0.25)
+    assert F._above_threshold(Decimal("25.01"), Decimal("100.00"), 0.25)
+    # 10 / 100 against the double nearest 0.1 (0.1000000000000000055...): not above it.
+    assert not F._above_threshold(Decimal("10.00"), Decimal("100.00"), 0.1)
+    # A history without any overdue balance has a threshold of 0: a zero rate is not above it, any overdue is.
+    assert not F._above_threshold(Decimal("0.00"), Decimal("100.00"), 0.0)
+    assert F._above_threshold(Decimal("0.01"), Decimal("100.00"), 0.0)
+
+
+def test_an_early_warning_after_a_history_of_zeros(tmp_path: Path):
+    # As of 2025-07-27 (period 2025-07-14..07-27, snapshot 07-27), minimum balance 100, both loans disbursed
+    # 2024-12-05 with one installment of 1000:
+    #   W1 (O1: T1, R1) due 2025-07-10, never paid: nothing overdue at the month-ends Jan–Jun, 1000 / 1000 = 1.0 now;
+    #   W3 (O3: T3, R2) due 2026-01-10: nothing overdue ever, 0 now.
+    # Both histories are all 0 (mean 0, sd 0): threshold 0. O1's 1.0 fires; O3's 0 does not (0 is not above 0).
+    # Product line credit and channel C1 hold both: 1000 / 2000 = 0.5 > 0 → fire.
+    loans = [loan("W1", 1000, "2024-12-05", officer_id="O1"), loan("W3", 1000, "2024-12-05", officer_id="O3")]
+    installments = [*schedule("W1", ["2025-07-10"], [1000]), *schedule("W3", ["2026-01-10"], [1000])]
+    con = build_warehouse(
+        tmp_path,
+        as_of="2025-07-27",
+        config="[early_warning]\nmin_balance = 100\n",
+        loans=loans,
+        installments=installments,
+    )
+    found = F.early_warning_findings(con, Filters(period=EW_RETRO.period), EW_RETRO)
+    assert [(f.subject_level, f.subject_id) for f in found] == [
+        ("region", "R1"),
+        ("team", "T1"),
+        ("officer", "O1"),
+        ("product_line", "credit"),
+        ("channel", "C1"),
+    ]
+    officer = found[2]
+    assert (officer.values["threshold"], officer.values["overdue_rate"]) == (0, 1.0)
+    assert officer.materiality == approx(1000)  # 1000 × (1.0 − 0)
+    assert F.render(officer) == (
+        "Account manager Wang Fang: overdue rate 100.0% on 2025-07-27, after no overdue balance at any of "
+        "its previous 6 month-ends"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -453,6 +557,7 @@ def test_growth_with_poor_quality_finding(quality_book):
     assert o1.values["volume"] == approx(5000)
     assert (o1.values["volume_rank"], o1.values["quality_rank"], o1.values["officers"]) == (1, 2, 8)
     assert o1.rank == approx((0.4 - SCOPE_RATE) * 5000)
+    assert o1.materiality == approx((0.4 - SCOPE_RATE) * 5000)  # 995.9, the 30+ balance beyond the book's rate
     assert o1.link_params == {"period": "2026-11-02/2w", "drill": "officer:O1"}
     assert F.render(o1) == (
         "Account manager Officer 1 disbursed ¥5,000 in the 12 months to 2026-11-15 (#1 of 8, top quarter) while "
@@ -550,10 +655,75 @@ def test_a_growth_tier_customer_moving_into_risk_is_not_a_strategic_finding(tmp_
 
 
 def test_find_all_orders_by_kind(change_book):
-    found = F.find_all(change_book, ALL, RETRO)
+    # No floor, no Top: by kind, at most 3 of each, the most money first (|contribution|):
+    # R2 3799.65 and T3 / O3 3799.65 (ties keep the rules' order: region, team, officer), then T1 1800.15.
+    everything = F.RetroSettings(materiality_floor=0, top_findings=0, max_per_kind=3)
+    found = F.find_all(change_book, ALL, RETRO, settings_=everything)
     kinds = [f.kind for f in found]
     assert kinds == sorted(kinds, key=FINDING_KINDS.index)
     assert {f.kind for f in found} == {"disbursement_change"}  # no leads, targets, book or customers at risk
+    assert [(f.subject_level, f.subject_id) for f in found] == [("region", "R2"), ("team", "T3"), ("officer", "O3")]
+    # The default floor (¥1,000,000) hides every one of these small changes.
+    assert F.find_all(change_book, ALL, RETRO) == []
+
+
+def test_find_all_reads_the_floor_the_warehouse_was_built_with(tmp_path: Path):
+    # The change book built with a floor of 500, ten per kind and a Top of one. Every contribution the rule
+    # reports (two up and two down per level) is kept but T2 / O2's −400.01, below the floor; by money (ties in
+    # the rule's order: regions, teams, officers): 3799.65 R2, T3, O3; 1800.15 T1, O1; 1400.14 R1; 700.33 R3, T4, O4.
+    config = "[retrospective]\nmateriality_floor = 500\nmax_per_kind = 10\ntop_findings = 1\n"
+    con = build_warehouse(tmp_path, as_of="2026-11-20", config=config, loans=CHANGE_LOANS, **ORGANISATION)
+    assert F.retro_settings(con) == F.RetroSettings(500.0, 1, 10)
+    found = F.find_all(con, ALL, RETRO)
+    assert [(f.subject_id, f.top) for f in found] == [
+        ("R2", True),
+        ("T3", False),
+        ("O3", False),
+        ("T1", False),
+        ("O1", False),
+        ("R1", False),
+        ("R3", False),
+        ("T4", False),
+        ("O4", False),
+    ]
+
+
+def made(kind: str, subject: str, materiality: float) -> Finding:
+    return Finding(kind, "alert", "team", subject, subject, "retro_target_below", {}, "teams", {}, 0.0, materiality)
+
+
+def test_the_floor_hides_findings_just_below_it_and_shows_them_at_it():
+    settings = F.RetroSettings(materiality_floor=1_000_000, top_findings=5, max_per_kind=3)
+    found = F.arrange([made("early_warning", "A", 999_999.99), made("early_warning", "B", 1_000_000)], settings)
+    # The boundary falls on the shown side: at the floor is shown, a cent below it is not.
+    assert [f.subject_id for f in found] == ["B"]
+
+
+def test_the_top_is_the_most_material_of_each_kind_then_the_rest_by_kind():
+    settings = F.RetroSettings(materiality_floor=100, top_findings=3, max_per_kind=2)
+    found = F.arrange(
+        [
+            made("disbursement_change", "C1", 900),
+            made("disbursement_change", "C2", 800),
+            made("disbursement_change", "C3", 700),  # third of its kind: over the cap of 2
+            made("funnel_flag", "F1", 150),
+            made("target_below", "T1", 300),
+            made("target_bonus", "B1", 500),  # targets below and above share one place in the Top
+            made("early_warning", "E1", 600),
+            made("growth_with_poor_quality", "G1", 99),  # below the floor
+        ],
+        settings,
+    )
+    # Leaders: change 900, early warning 600, targets max(300, 500) = 500 (bonus), funnel 150. Top 3: 900, 600, 500.
+    assert [(f.subject_id, f.top) for f in found] == [
+        ("C1", True),
+        ("E1", True),
+        ("B1", True),
+        # The rest by kind (FINDING_KINDS order), most material first.
+        ("C2", False),
+        ("F1", False),
+        ("T1", False),
+    ]
 
 
 def test_every_statement_has_both_languages_and_known_placeholders():

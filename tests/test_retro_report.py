@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from pipelines.retro.report import (
     Report,
     build_report,
     finding_link,
+    findings_frame,
     sections,
     statement,
     text,
@@ -560,3 +562,23 @@ def test_the_report_of_a_store_never_created_is_empty_and_creates_nothing(
     out = tmp_path / "r.html"
     assert main(["report", "--out", str(out), "--db", str(demo_warehouse), "--store", str(path)]) == 0
     assert out.exists() and not path.exists() and not Path(f"{path}.created").exists()
+
+
+def test_the_report_follows_the_pages_order(con) -> None:
+    # The demo's real findings: the Top 5 first, then the rest by kind, in the engine's (the page's) order, in the
+    # HTML (one <div class="finding"> each, under "Top 5" then each kind's heading) and in the workbook.
+    retro = default_retro_period(con)
+    report = build_report(con, Filters(retro.period), retro, None, "en")
+    findings = list(report.findings)
+    assert [f.top for f in findings[:5]] == [True] * 5
+    page = to_html(report)
+    body = page.split('<section id="findings">')[1].split("</section>")[0]
+    shown = [html.unescape(p.split("</span> ", 1)[1].split("</p>")[0]) for p in body.split('<div class="finding"')[1:]]
+    assert shown == [statement(f, "en") for f in findings]
+    headings = [html.unescape(h.split(">", 1)[1].split("</h3>")[0]) for h in body.split("<h3")[1:]]
+    rest_kinds = list(dict.fromkeys(f.kind for f in findings if not f.top))
+    assert headings == [text("retro_top", "en", n=5)] + [text(f"kind_{k}", "en") for k in rest_kinds]
+    sheet = findings_frame(report)
+    assert sheet["Statement"].to_list() == [statement(f, "en") for f in findings]
+    assert sheet["Section"].to_list()[:5] == ["Top 5"] * 5
+    assert sheet["Money at stake"].to_list() == [round(f.materiality, 2) for f in findings]

@@ -1410,11 +1410,70 @@ TEXT: dict[str, dict[str, str]] = {
         "目前达成率, 以及进度 = 放款金额 ÷ (目标 × 当月已过天数占比), 按档位着色。",
     },
     "retro_findings_caption": {
-        "en": "{n} findings, found automatically (the rules are in docs/retrospective.md), the most important first "
-        "within each kind. Open shows the page and filters behind a finding.",
-        "zh": "共 {n} 条发现, 由规则自动找出 (规则见 docs/retrospective.md), 每类中最重要的在前。"
+        "en": "{n} findings, each about {floor} or more: the Top ones across kinds first, then the rest by kind, "
+        "the most money first. Open shows the page and filters behind a finding.",
+        "zh": "共 {n} 条发现, 每条涉及金额不低于 {floor}: 先列跨类别的重点发现, 其余按类别分组, 金额大的在前。"
         "点击「打开」查看该发现对应的页面和筛选。",
     },
+    "retro_how_found": {"en": "How found", "zh": "如何得出"},
+    "retro_how_intro": {
+        "en": "Each finding is found by a rule below and carries the money it is about. Findings about less than "
+        "{floor} are not shown; of each kind at most {per_kind} are, the most money first. The Top {top}: the "
+        "finding with the most money of each kind (teams below and above target count as one), the largest first.",
+        "zh": "每条发现由下列规则找出, 并标明所涉及的金额。涉及金额低于 {floor} 的发现不显示; "
+        "每类最多显示 {per_kind} 条, 金额大的在前。重点 {top} 条: 每类中金额最大的一条 "
+        "(低于目标和进入奖励档的团队算同一类), 按金额从大到小。",
+    },
+    "retro_how_disbursement_change": {
+        "en": "the regions, teams and account managers whose disbursed amount changed most from the previous period. "
+        "Money: the change of their amount, up or down.",
+        "zh": "与上期相比放款金额变化最大的区域、团队和客户经理。金额: 其放款金额的变化 (增加或减少)。",
+    },
+    "retro_how_funnel_flag": {
+        "en": "a funnel stage flagged for the whole scope (its loss above the threshold on a complete cohort, or worse "
+        "than the comparison cohort at the same age), or a region or team losing a larger share of a stage's leads "
+        "than the whole scope by more than chance (two standard errors). Money: the leads lost beyond that benchmark "
+        "× the amount disbursed per lead that got past the stage (over the last year of complete cohorts).",
+        "zh": "整体漏斗中被标记的环节 (完整队列的流失率超过阈值, 或与同龄的对比队列相比恶化), "
+        "或某区域/团队在某环节的流失比例高于整体且超出随机波动 (两个标准误)。"
+        "金额: 超出基准多流失的线索数 × 通过该环节的每条线索对应的放款金额 "
+        "(按近一年已完成转化窗口的队列计算)。",
+    },
+    "retro_how_target_below": {
+        "en": "teams below 80% of their prorated target for the period. Money: the shortfall (target − amount).",
+        "zh": "本期放款低于按天折算目标 80% 的团队。金额: 缺口 (目标 − 放款金额)。",
+    },
+    "retro_how_target_bonus": {
+        "en": "teams at 120% of their prorated target or above (bonus tier). Money: the amount above the target.",
+        "zh": "放款达到按天折算目标 120% 及以上的团队 (奖励档)。金额: 超出目标的放款金额。",
+    },
+    "retro_how_early_warning": {
+        "en": "regions, teams, account managers, product lines and channels whose overdue rate rose above the mean "
+        "plus two standard deviations of their own previous six month-ends. Money: the outstanding balance × (overdue "
+        "rate − that threshold), the overdue balance beyond the usual.",
+        "zh": "逾期率超过自身前六个月末均值加两倍标准差的区域、团队、客户经理、产品线和渠道。"
+        "金额: 贷款余额 × (逾期率 − 该阈值), 即超出常态的逾期余额。",
+    },
+    "retro_how_growth_with_poor_quality": {
+        "en": "account managers in the top quarter by volume over 12 months and the worst quarter by 30+ days past due "
+        "at three months on book, above the book's own rate. Money: their principal × (their rate − the book's).",
+        "zh": "近 12 个月放款量居前四分之一、账龄 3 个月时逾期 30 天以上占比居后四分之一且高于整体的客户经理。"
+        "金额: 其本金 × (其占比 − 整体占比)。",
+    },
+    "retro_how_strategic_customer_at_risk": {
+        "en": "strategic customers (a single loan of ¥5,000,000 or more) who moved into at risk, can't lose or "
+        "hibernating since the previous period. Money: their outstanding principal.",
+        "zh": "自上期以来转入「流失风险」「重要挽留」或「沉睡」分群的战略客户 (单笔贷款 500 万元及以上)。"
+        "金额: 其未偿本金。",
+    },
+    "retro_top": {"en": "Top {n}", "zh": "重点 {n} 条"},
+    "retro_by_kind": {"en": "The rest, by kind", "zh": "其余发现 (按类别)"},
+    "retro_materiality": {"en": "Money at stake: {amount}", "zh": "涉及金额: {amount}"},
+    "retro_filter_kinds": {"en": "Kinds", "zh": "类别"},
+    "retro_filter_all_kinds": {"en": "All kinds", "zh": "全部类别"},
+    "retro_filter_place": {"en": "Region or team", "zh": "区域或团队"},
+    "retro_filter_anywhere": {"en": "Anywhere", "zh": "全部"},
+    "retro_filter_none": {"en": "No finding matches these filters.", "zh": "没有符合筛选条件的发现。"},
     "retro_figures": {"en": "Figures behind it", "zh": "相关数据"},
     "retro_link": {"en": "View: {link}", "zh": "视图: {link}"},
     "retro_open": {"en": "Open {page}", "zh": "打开{page}"},
@@ -1628,6 +1687,7 @@ TEXT: dict[str, dict[str, str]] = {
     "figure_leads_beyond_threshold": {"en": "Leads lost beyond the threshold", "zh": "超出阈值的流失线索"},
     "figure_benchmark_loss": {"en": "Overall loss", "zh": "整体流失率"},
     "figure_excess_leads": {"en": "Leads lost beyond the overall rate", "zh": "超出整体流失率的线索"},
+    "figure_lead_value": {"en": "Disbursed per lead past the stage", "zh": "通过该环节的每条线索放款额"},
     "figure_band": {"en": "Band", "zh": "档位"},
     "figure_red_below": {"en": "Red below", "zh": "红色线"},
     "figure_bonus_from": {"en": "Bonus tier from", "zh": "奖励档起点"},

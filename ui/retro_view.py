@@ -35,7 +35,7 @@ from pipelines.metrics import all_definitions
 from pipelines.queries.filters import Filters
 from pipelines.queries.overview import INDICATORS
 from pipelines.retro import FINDING_KINDS, ActionItem, Finding, RetroPeriod
-from pipelines.retro.findings import VALUE_UNITS
+from pipelines.retro.findings import RetroSettings, value_unit
 from pipelines.retro.periods import period_text, retro_period
 from pipelines.retro.report import (
     BAD,
@@ -405,7 +405,13 @@ def figure_text(unit: str, value: object, lang: str) -> str:
         return fmt.points(float(value))
     if unit == "count":
         return fmt.count(float(value))
-    prefixes = {"level": "level_", "stage": "stage_", "segment": "rfm_", "band": "band_short_"}
+    prefixes = {
+        "level": "level_",
+        "stage": "stage_",
+        "segment": "rfm_",
+        "band": "band_short_",
+        "product_line": "product_line_",
+    }
     if unit in prefixes:
         key = f"{prefixes[unit]}{value}"
         return t(key, lang) if key in TEXT else str(value)
@@ -416,7 +422,7 @@ def figure_text(unit: str, value: object, lang: str) -> str:
 
 def statement(finding: Finding, lang: str) -> str:
     """The finding's one-line statement in `lang`: its translation with the figures in the interface's formats."""
-    shown = {name: figure_text(VALUE_UNITS.get(name, "text"), value, lang) for name, value in finding.values.items()}
+    shown = {name: figure_text(value_unit(finding, name), value, lang) for name, value in finding.values.items()}
     return t(finding.statement_key, lang, **shown)
 
 
@@ -452,11 +458,105 @@ def finding_markdown(finding: Finding, lang: str) -> str:
 
 
 def grouped(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
-    """The findings by kind, in FINDING_KINDS order; within a kind, the engine's order (most important first)."""
+    """The findings by kind, in FINDING_KINDS order; within a kind, the engine's order (most material first)."""
     out: dict[str, list[Finding]] = {}
     for f in findings:
         out.setdefault(f.kind, []).append(f)
     return [(kind, out[kind]) for kind in FINDING_KINDS if kind in out]
+
+
+def finding_place(finding: Finding, dims) -> tuple[str | None, str | None]:
+    """The region and team a finding is about (None where it is about the whole company, a product line or a
+    channel): a region, a team and its region, an account manager's team and region, a customer's."""
+    level, subject = finding.subject_level, finding.subject_id
+    if level == "region":
+        return subject, None
+    teams = dict(zip(dims.teams["team_id"], dims.teams["region_id"], strict=True))
+    if level == "team":
+        return teams.get(subject), subject
+    officer = subject if level == "officer" else finding.values.get("officer_id") if level == "customer" else None
+    if officer is not None:
+        row = dims.officers.filter(pl.col("officer_id") == officer)
+        if row.height:
+            return row["region_id"][0], row["team_id"][0]
+    if level == "customer":
+        return finding.values.get("region_id"), None
+    return None, None
+
+
+def place_choices(findings: list[Finding], dims, lang: str) -> dict[str, str]:
+    """The regions and teams the findings are about, as filter choices: "region:R06" → "Region · Northwest China"."""
+    regions = dict(zip(dims.regions["region_id"], dims.regions["region_name"], strict=True))
+    teams = dict(zip(dims.teams["team_id"], dims.teams["team_name"], strict=True))
+    region_ids, team_ids = set(), set()
+    for f in findings:
+        region, team = finding_place(f, dims)
+        region_ids.add(region)
+        team_ids.add(team)
+    choices = {
+        f"region:{r}": f"{t('region', lang)} · {regions.get(r, r)}"
+        for r in sorted(region_ids - {None}, key=lambda r: regions.get(r, r))
+    }
+    choices |= {
+        f"team:{v}": f"{t('team', lang)} · {teams.get(v, v)}"
+        for v in sorted(team_ids - {None}, key=lambda v: teams.get(v, v))
+    }
+    return choices
+
+
+def matches(finding: Finding, kinds: list[str], place: str | None, dims) -> bool:
+    """Whether a finding passes the tab's filters: one of the chosen kinds (none = all), and in the chosen region or
+    team (none = anywhere)."""
+    if kinds and finding.kind not in kinds:
+        return False
+    if not place:
+        return True
+    level, value = place.split(":", 1)
+    region, team = finding_place(finding, dims)
+    return (region if level == "region" else team) == value
+
+
+KINDS_KEY, PLACE_KEY = "retro_findings_kinds", "retro_findings_place"
+
+
+def how_found_popover(settings: RetroSettings, lang: str, container) -> None:
+    """How the findings were found and ranked, in business words: the Top, the floor, each kind's rule and money."""
+    with container.popover(t("retro_how_found", lang), icon=":material/help:", type="tertiary"):
+        st.markdown(
+            t(
+                "retro_how_intro",
+                lang,
+                top=settings.top_findings,
+                floor=fmt.money(settings.materiality_floor, lang),
+                per_kind=settings.max_per_kind,
+            )
+        )
+        st.markdown(
+            "\n".join(f"- **{t(f'kind_{kind}', lang)}**: {t(f'retro_how_{kind}', lang)}" for kind in FINDING_KINDS)
+        )
+
+
+def finding_card(finding: Finding, lang: str, key: str, *, with_kind: bool = False) -> None:
+    """One finding: badge and statement (and its kind, in the Top), the money it is about, its figures and link in a
+    popover, an Open button."""
+    with st.container(border=True, key=f"retro_finding_{key}"):
+        text, action = st.columns([6, 1], vertical_alignment="top")
+        text.markdown(finding_markdown(finding, lang))
+        details = text.container(horizontal=True, gap="small", vertical_alignment="center")
+        money = t("retro_materiality", lang, amount=fmt.money(finding.materiality, lang))
+        details.caption(f"{t(f'kind_{finding.kind}', lang)} · {money}" if with_kind else money)
+        with details.popover(t("retro_figures", lang), type="tertiary"):
+            st.markdown("\n".join(f"- {escape(label)}: **{escape(value)}**" for label, value in figures(finding, lang)))
+            st.caption(t("retro_link", lang, link=finding_link(finding)))
+        action.button(
+            t("retro_open", lang, page=t(f"page_{finding.page}", lang)),
+            key=f"retro_open_{key}",
+            on_click=open_view,
+            args=(finding.page, finding.link_params, lang),
+            icon=":material/open_in_new:",
+            type="tertiary",
+            help=finding_link(finding),
+        )
 
 
 def open_view(page: str, params: dict[str, str], lang: str) -> None:
@@ -480,32 +580,47 @@ def follow_open_view() -> None:
         st.switch_page(f"pages/{page}.py", query_params=st.query_params.to_dict())
 
 
-def findings_section(findings: list[Finding], lang: str) -> None:
-    """Each kind under its heading; each finding: badge and statement, its figures and link, an Open button."""
+def findings_section(findings: list[Finding], ctx: FilterContext, settings: RetroSettings) -> None:
+    """The Top findings across kinds, then the rest by kind, each kind collapsed; filters by kind and region/team."""
+    lang, dims = ctx.lang, ctx.dims
     if not findings:
         st.info(t("no_findings", lang), icon=":material/check_circle:")
         return
-    for kind, members in grouped(findings):
-        heading = t(f"kind_{kind}", lang)
-        st.markdown(f"#### {heading} · {len(members)}")
-        for i, f in enumerate(members):
-            with st.container(border=True, key=f"retro_finding_{kind}_{i}"):
-                text, action = st.columns([6, 1], vertical_alignment="top")
-                text.markdown(finding_markdown(f, lang))
-                with text.expander(t("retro_figures", lang)):
-                    st.markdown(
-                        "\n".join(f"- {escape(label)}: **{escape(value)}**" for label, value in figures(f, lang))
-                    )
-                    st.caption(t("retro_link", lang, link=finding_link(f)))
-                action.button(
-                    t("retro_open", lang, page=t(f"page_{f.page}", lang)),
-                    key=f"retro_open_{kind}_{i}",
-                    on_click=open_view,
-                    args=(f.page, f.link_params, lang),
-                    icon=":material/open_in_new:",
-                    type="tertiary",
-                    help=finding_link(f),
-                )
+    present = [kind for kind, _ in grouped(findings)]
+    places = place_choices(findings, dims, lang)
+    kinds_column, place_column = st.columns(2)
+    kinds = kinds_column.multiselect(
+        t("retro_filter_kinds", lang),
+        present,
+        key=KINDS_KEY,
+        format_func=lambda kind: t(f"kind_{kind}", lang),
+        placeholder=t("retro_filter_all_kinds", lang),
+    )
+    place = place_column.selectbox(
+        t("retro_filter_place", lang),
+        list(places),
+        index=None,
+        key=PLACE_KEY,
+        format_func=lambda choice: places.get(choice, choice),
+        placeholder=t("retro_filter_anywhere", lang),
+    )
+    shown = [f for f in findings if matches(f, kinds, place, dims)]
+    if not shown:
+        st.info(t("retro_filter_none", lang), icon=":material/filter_alt_off:")
+        return
+    top = [f for f in shown if f.top]
+    if top:
+        st.markdown(f"#### {t('retro_top', lang, n=len(top))}")
+        for i, f in enumerate(top):
+            finding_card(f, lang, f"top_{i}", with_kind=True)
+    rest = grouped([f for f in shown if not f.top])
+    if rest:
+        st.markdown(f"#### {t('retro_by_kind', lang)}")
+    for kind, members in rest:
+        # Collapsed, unless the reader filtered: then the groups that match are what they asked to see.
+        with st.expander(f"{t(f'kind_{kind}', lang)} · {len(members)}", expanded=bool(kinds or place)):
+            for i, f in enumerate(members):
+                finding_card(f, lang, f"{kind}_{i}")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -35,6 +35,10 @@ class Finding:
     page: str  # url_path of the page that shows it, e.g. "funnel"
     link_params: dict[str, str]  # URL query parameters for that page (period, region, team, ... as in ui/filters.py)
     rank: float = 0.0  # larger = more important within its kind
+    # The money the finding is about, in yuan (docs/retrospective.md, "Materiality"): what ranks the Top 5 across
+    # kinds and what the materiality floor ([retrospective] in pipelines/config.toml) is compared with.
+    materiality: float = 0.0
+    top: bool = False  # one of the retrospective's Top findings (find_all sets it; shown first, in materiality order)
 
 
 @dataclass(frozen=True)

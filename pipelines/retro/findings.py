@@ -13,20 +13,28 @@ A finding's statement is a translation key of `STATEMENTS` with `{placeholders}`
 its `values`. Values are raw numbers (money as float, ratios as fractions), dates, ids and
 keys; `VALUE_UNITS` says how each placeholder is shown, and `render` fills a statement with a
 formatter the caller chooses (the app passes its own money / percent formats and labels).
+
+Every finding carries a **materiality**: the money it is about, in yuan (the rule of each kind is
+in docs/retrospective.md and in the configuration's `[retrospective]` section). `find_all` hides
+the findings below the configured floor, keeps the most material few of each kind, and puts the
+Top findings (the most material finding of each kind, the largest first) before the rest.
 """
 
 from __future__ import annotations
 
 import bisect
 import calendar
+import json
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 import duckdb
 import polars as pl
 
+from pipelines.config import load_config
 from pipelines.queries import credit, customers, teams
 from pipelines.queries._sales import settings
 from pipelines.queries._sql import frame, scalar
@@ -45,6 +53,10 @@ TOP_CONTRIBUTORS = 2
 
 FUNNEL_CAPS: dict[str, int] = {"company": 3, "region": 3, "team": 5}
 """At most this many flagged stages per level, the most important first."""
+
+MEMBER_STANDARD_ERRORS = 2
+"""A region or team is reported at a stage when it loses more than the whole scope by more than this many standard
+errors (a difference chance alone would rarely give for its number of leads)."""
 
 TARGET_CAP = 8
 """At most this many teams below 80% of target, and this many in the bonus tier."""
@@ -65,6 +77,31 @@ STRATEGIC_CAP = 10
 """At most this many strategic customers who moved into a risk segment, the largest first."""
 
 SEVERITIES: tuple[str, ...] = ("alert", "watch", "good")
+
+LEAD_VALUE_DAYS = 364
+"""A funnel finding's lost leads are valued on the leads created in these 364 days (26 biweekly periods) that end
+one conversion window before the period's last day: cohorts whose window is complete by then."""
+
+
+@dataclass(frozen=True)
+class RetroSettings:
+    """[retrospective] of the configuration: the materiality floor (yuan), the Top count and the per-kind cap."""
+
+    materiality_floor: float
+    top_findings: int
+    max_per_kind: int
+
+
+def retro_settings(con: duckdb.DuckDBPyConnection) -> RetroSettings:
+    """The [retrospective] settings the warehouse was built with, over today's defaults for the keys its build did
+    not record (a warehouse built before the section existed gets the defaults)."""
+    settings_ = load_config().retrospective
+    recorded = scalar(con, "select config_json from meta_build limit 1")
+    settings_.update(json.loads(recorded or "{}").get("retrospective", {}))
+    return RetroSettings(
+        float(settings_["materiality_floor"]), int(settings_["top_findings"]), int(settings_["max_per_kind"])
+    )
+
 
 # Filters attribute → URL parameter of the filter bar (ui/filters.py).
 _URL_PARAMS: dict[str, str] = {
@@ -134,6 +171,11 @@ STATEMENTS: dict[str, dict[str, str]] = {
         "zh": "{level} {name}: {snapshot_date} 逾期率 {overdue_rate}, 超过风险预警阈值 {threshold} "
         "(前 {lookback} 个月末均值 {history_mean})",
     },
+    "retro_early_warning_from_zero": {
+        "en": "{level} {name}: overdue rate {overdue_rate} on {snapshot_date}, after no overdue balance at any of its "
+        "previous {lookback} month-ends",
+        "zh": "{level} {name}: {snapshot_date} 逾期率 {overdue_rate}, 而前 {lookback} 个月末均无逾期余额",
+    },
     "retro_growth_poor_quality": {
         "en": "Account manager {name} disbursed {volume} in the {months} months to {period_end} (#{volume_rank} of "
         "{officers}, top quarter) while {early_dpd30} of their MOB-3 principal is 30+ days past due "
@@ -202,6 +244,14 @@ _PLAIN_LEVELS = {
 }
 
 
+_PLAIN_LINES = {
+    "credit": {"en": "Credit", "zh": "信用贷"},
+    "guaranteed": {"en": "Guaranteed", "zh": "保证贷"},
+    "mortgage": {"en": "Mortgage", "zh": "抵押贷"},
+    "pledge": {"en": "Pledge", "zh": "质押贷"},
+}
+
+
 def plain_format(unit: str, value: object, lang: str = "en") -> str:
     """A plain rendering of a value: ¥ with thousands separators, one-decimal percentages, level names; keys of
     stages and segments as they are. The app passes its own formatter (¥ 万/亿, translated stage and segment names).
@@ -210,6 +260,8 @@ def plain_format(unit: str, value: object, lang: str = "en") -> str:
         return "—"
     if unit == "level":
         return _PLAIN_LEVELS.get(str(value), {}).get(lang, str(value))
+    if unit == "product_line":
+        return _PLAIN_LINES.get(str(value), {}).get(lang, str(value))
     if unit == "money":
         return f"¥{float(value):,.0f}"
     if unit == "money_signed":
@@ -223,10 +275,18 @@ def plain_format(unit: str, value: object, lang: str = "en") -> str:
     return str(value)
 
 
+def value_unit(finding: Finding, key: str) -> str:
+    """How the finding's value `key` is shown: VALUE_UNITS' unit, except a product line's name, which is its key
+    (credit, guaranteed, ...) and is shown by its translated label ("product_line")."""
+    if key == "name" and finding.subject_level == "product_line":
+        return "product_line"
+    return VALUE_UNITS.get(key, "text")
+
+
 def render(finding: Finding, lang: str = "en", format_value: Callable[[str, object, str], str] = plain_format) -> str:
     """The finding's one-line statement in `lang`, each placeholder shown by `format_value(unit, value, lang)`."""
     text = STATEMENTS[finding.statement_key][lang]
-    shown = {key: format_value(VALUE_UNITS.get(key, "text"), value, lang) for key, value in finding.values.items()}
+    shown = {key: format_value(value_unit(finding, key), value, lang) for key, value in finding.values.items()}
     return text.format(**shown)
 
 
@@ -357,6 +417,7 @@ def disbursement_change_findings(
                     page="teams",
                     link_params=link_params(filters, retro, drill=f"{level}:{r['value']}"),
                     rank=float(abs(r["contribution"])),
+                    materiality=float(abs(r["contribution"])),  # the money it moved, either way
                 )
             )
     return findings
@@ -388,17 +449,28 @@ def funnel_flag_findings(
     only where the member loses a larger share than the whole scope does at that stage (a
     stage every team loses heavily at is one company finding, not one per team), ranked by
     the leads it lost beyond the overall rate — a comparison between cohorts of the same age,
-    unlike "worsened", which compares this cohort with an older one.
+    unlike "worsened", which compares this cohort with an older one. "Larger" is exact (the
+    counts' fractions): a member losing exactly the overall share is not reported.
+
+    Materiality: the leads lost beyond the benchmark × the amount disbursed per lead that got
+    past the stage (stage_lead_values). The benchmark of a member is the overall rate; of the
+    company, its threshold or the comparison cohort's loss, whichever the loss exceeds by more.
     """
     scope = replace(filters, period=retro.period, comparison=retro.previous)
     overall = _stage_rows(funnel_by_stage(con, scope))
-    benchmark = {r["stage"]: r["step_loss"] for r in overall}
+    benchmark = {r["stage"]: r for r in overall}
+    lead_values = stage_lead_values(con, filters, retro.period.end)
     findings = []
     company = []
     for r in overall:
         if not r["flagged"]:
             continue
         beyond = (r["step_loss"] - r["loss_threshold"]) * r["entering"] if r["over_threshold"] else 0.0
+        worse = (r["step_loss"] - r["comparison_step_loss"]) * r["entering"] if r["worsened"] else 0.0
+        # The threshold is a bound on a complete cohort (SPEC §4.1): a still-converting cohort's loss "so far" against
+        # it is no money lost yet.
+        material_beyond = beyond if r["cohort_complete"] else 0.0
+        lead_value = lead_values.get(r["stage"])
         company.append(
             Finding(
                 kind="funnel_flag",
@@ -407,10 +479,11 @@ def funnel_flag_findings(
                 subject_id=None,
                 subject_name="",
                 statement_key="retro_funnel_company" + ("" if r["cohort_complete"] else "_open"),
-                values=_funnel_values(r) | {"leads_beyond_threshold": beyond},
+                values=_funnel_values(r) | {"leads_beyond_threshold": beyond, "lead_value": lead_value},
                 page="funnel",
                 link_params=link_params(filters, retro),
                 rank=beyond,
+                materiality=max(material_beyond, worse) * (lead_value or 0.0),
             )
         )
     # Worsened stages first, then by the leads lost beyond the threshold.
@@ -421,12 +494,12 @@ def funnel_flag_findings(
         member_findings = []
         for value, name in sorted((v, n) for v, n in names.items() if v is not None):
             for r in _stage_rows(funnel_by_stage(con, _narrow(scope, level, value))):
-                overall_loss = benchmark.get(r["stage"])
-                if not r["flagged"] or r["step_loss"] is None or overall_loss is None:
+                whole = benchmark.get(r["stage"])
+                if whole is None or not beyond_chance(r["reached"], r["entering"], whole["reached"], whole["entering"]):
                     continue
+                overall_loss = whole["step_loss"]
                 excess = (r["step_loss"] - overall_loss) * r["entering"]
-                if excess <= 0:
-                    continue
+                lead_value = lead_values.get(r["stage"])
                 member_findings.append(
                     Finding(
                         kind="funnel_flag",
@@ -441,14 +514,62 @@ def funnel_flag_findings(
                             "name": name or value,
                             "benchmark_loss": overall_loss,
                             "excess_leads": excess,
+                            "lead_value": lead_value,
                         },
                         page="funnel",
                         link_params=link_params(filters, retro, **{level: value}),
                         rank=excess,
+                        materiality=excess * (lead_value or 0.0),
                     )
                 )
-        findings += _sorted(member_findings)[: caps.get(level, 0)]
+        findings += sorted(member_findings, key=lambda f: (-f.materiality, -f.rank))[: caps.get(level, 0)]
     return findings
+
+
+def beyond_chance(reached: int, entering: int, scope_reached: int, scope_entering: int) -> bool:
+    """A member loses a larger share of the leads entering a stage than the whole scope does, by more than chance.
+
+    With p the scope's loss and n the leads entering the member's stage: the member's loss is
+    above p by more than MEMBER_STANDARD_ERRORS standard errors of a loss rate over n leads
+    (sqrt(p (1 − p) / n)). Exact (fractions of the counts): a member losing exactly the scope's
+    share never fires, nor one at exactly the bound.
+    """
+    if not entering or not scope_entering:
+        return False
+    p = 1 - Fraction(scope_reached, scope_entering)
+    excess = (1 - Fraction(reached, entering)) - p
+    return excess > 0 and excess * excess * entering > MEMBER_STANDARD_ERRORS**2 * p * (1 - p)
+
+
+def stage_lead_values(con: duckdb.DuckDBPyConnection, filters: Filters, end: date) -> dict[str, float | None]:
+    """For each stage 1–6, the amount disbursed per lead that got past it: what a lead lost there is worth.
+
+    Over the leads of the scope created in the LEAD_VALUE_DAYS days that end one conversion
+    window before `end` (cohorts complete by then): the principal of the loans of those that
+    were disbursed ÷ those that reached the stage. None where no lead reached it.
+    """
+    window = settings(con).conversion_window_days
+    last = end - timedelta(days=window)
+    first = last - timedelta(days=LEAD_VALUE_DAYS - 1)
+    where, params = dimension_clause(filters, "l")
+    stages = ("contacted", "meeting", "application", "approved", "contracted", "disbursed")
+    counts = ", ".join(f"count(*) filter (where c.reached_{stage})" for stage in stages)
+    row = con.sql(
+        f"""
+        with cohort as (
+            select l.lead_id, {", ".join(f"l.reached_{stage}" for stage in stages)}
+            from fct_leads as l
+            where l.created_date between ? and ? and {where}
+        )
+        select {counts},
+            (select coalesce(sum(o.principal), 0) from fct_loans as o join cohort as d using (lead_id)
+             where d.reached_disbursed)
+        from cohort as c
+        """,
+        params=[first, last, *params],
+    ).fetchall()[0]
+    amount = float(row[-1])
+    return {stage: (amount / reached if reached else None) for stage, reached in zip(stages, row[:-1], strict=True)}
 
 
 def _funnel_values(r: dict) -> dict[str, object]:
@@ -494,6 +615,10 @@ def target_findings(
             ratio, band = summary["pacing"], summary["pacing_band"]
         if band not in ("red", "bonus"):
             continue
+        # Materiality: the shortfall against the target, or the amount above it (for an unfinished period, the
+        # target × the elapsed share of the period).
+        expected = r["base_target"] * (summary["elapsed_share"] if unfinished else 1.0)
+        gap = float(r["amount"]) - expected
         values = {
             "name": r["name"] or r["value"],
             "attainment": ratio,
@@ -523,6 +648,7 @@ def target_findings(
                     severity="alert",
                     statement_key="retro_target_below" + suffix,
                     rank=r["base_target"] - float(r["amount"]),
+                    materiality=max(-gap, 0.0),
                     **common,
                 )
             )
@@ -533,6 +659,7 @@ def target_findings(
                     severity="good",
                     statement_key="retro_target_bonus" + suffix,
                     rank=ratio,
+                    materiality=max(gap, 0.0),
                     **common,
                 )
             )
@@ -566,8 +693,12 @@ def early_warning_findings(
     for dimension in credit.EARLY_WARNING_DIMENSIONS:
         chosen = []
         for r in flags.filter(pl.col("dimension") == dimension).iter_rows(named=True):
+            if not _above_threshold(r["balance_dpd1"], r["balance"], r["threshold"]):
+                continue
             excess = float(r["balance"]) * (r["overdue_rate"] - r["threshold"])
             name = r["dimension_name"] or r["dimension_value"]
+            # A history with no overdue balance at all has a threshold of 0: say so rather than "above 0.0%".
+            from_zero = r["threshold"] == 0
             chosen.append(
                 Finding(
                     kind="early_warning",
@@ -575,7 +706,7 @@ def early_warning_findings(
                     subject_level=dimension,
                     subject_id=r["dimension_value"],
                     subject_name=name,
-                    statement_key="retro_early_warning",
+                    statement_key="retro_early_warning" + ("_from_zero" if from_zero else ""),
                     values={
                         "level": dimension,
                         "name": name,
@@ -592,10 +723,22 @@ def early_warning_findings(
                     page="credit",
                     link_params=link_params(filters, retro, **{_EW_URL_PARAMS[dimension]: r["dimension_value"]}),
                     rank=excess,
+                    materiality=float(excess or 0.0),  # the overdue balance above the threshold: money at risk
                 )
             )
         findings += _sorted(chosen)[:cap]
     return findings
+
+
+def _above_threshold(overdue: object, balance: object, threshold: float | None) -> bool:
+    """overdue / balance > threshold, exactly (the balances as decimals, the threshold as the double it is).
+
+    A zero overdue balance never fires, whatever the threshold (a history of zeros gives a
+    threshold of 0, and 0 is not above 0).
+    """
+    if threshold is None or not balance or not overdue:
+        return False
+    return Fraction(Decimal(str(overdue))) / Fraction(Decimal(str(balance))) > Fraction(threshold)
 
 
 # --------------------------------------------------------------------------------------------
@@ -674,6 +817,8 @@ def growth_with_poor_quality(
     volumes = {v: Decimal(board[v]["amount"]) if v in board else Decimal(0) for v in compared}
     pooled = quality.select(pl.col("early_balance_dpd30").sum(), pl.col("early_principal").sum()).row(0)
     scope_rate = pooled[0] / pooled[1] if pooled[1] else 0.0
+    # Compared exactly, in cents: an officer at exactly the scope's rate is not worse than it.
+    exact_scope = Fraction(_cents(pooled[0]), _cents(pooled[1])) if pooled[1] else Fraction(0)
     rates = {v: r["early_dpd30"] for v, r in compared.items()}
     volume_quarters, rate_quarters = _top_quarter(volumes), _top_quarter(rates)
     rows = []
@@ -694,12 +839,19 @@ def growth_with_poor_quality(
                 "quality_rank": quality_rank,
                 "officers": len(compared),
                 "top_volume": top_volume,
-                "worst_quality": worst_quality and r["early_dpd30"] > scope_rate,
+                "worst_quality": worst_quality
+                and bool(r["early_principal"])
+                and Fraction(_cents(r["early_balance_dpd30"]), _cents(r["early_principal"])) > exact_scope,
                 "scope_early_dpd30": scope_rate,
                 "snapshot_date": r["snapshot_date"],
             }
         )
     return pl.DataFrame(rows, schema=schema).sort(["volume_rank", "value"])
+
+
+def _cents(amount: object) -> Fraction:
+    """A sum of money (a double from the aggregates) as its exact amount in cents."""
+    return Fraction(Decimal(str(round(float(amount or 0), 2))))
 
 
 def _window_start(end: date, months: int = QUALITY_VOLUME_MONTHS) -> date:
@@ -753,6 +905,8 @@ def growth_quality_findings(
                 page="teams",
                 link_params=link_params(filters, retro, drill=f"officer:{r['value']}"),
                 rank=(r["early_dpd30"] - r["scope_early_dpd30"]) * r["early_principal"],
+                # the 30+ balance beyond what the book's own rate would have given
+                materiality=(r["early_dpd30"] - r["scope_early_dpd30"]) * r["early_principal"],
             )
         )
     return _sorted(findings)[:cap]
@@ -781,7 +935,7 @@ def strategic_customer_findings(
         pl.col("tier") == "strategic"
     )
     findings = []
-    for r in moved.head(cap).iter_rows(named=True):
+    for r in moved.iter_rows(named=True):
         findings.append(
             Finding(
                 kind="strategic_customer_at_risk",
@@ -809,9 +963,10 @@ def strategic_customer_findings(
                 page="customers",
                 link_params=link_params(filters, retro),
                 rank=float(r["monetary"]),
+                materiality=float(r["outstanding_principal"] or 0),  # the balance that may leave with them
             )
         )
-    return findings
+    return sorted(findings, key=lambda f: -f.materiality)[:cap]
 
 
 # --------------------------------------------------------------------------------------------
@@ -826,9 +981,44 @@ RULES: dict[str, Callable[..., list[Finding]]] = {
 }
 
 
-def find_all(con: duckdb.DuckDBPyConnection, filters: Filters, retro: RetroPeriod) -> list[Finding]:
-    """Every finding of the retrospective: in FINDING_KINDS order, the most important first within a kind."""
-    findings = [f for rule in RULES.values() for f in rule(con, filters, retro)]
+TOP_TOPICS: dict[str, str] = {"target_below": "target", "target_bonus": "target"}
+"""Kinds that answer the same question of the meeting share one place in the Top (teams against target)."""
+
+
+def find_all(
+    con: duckdb.DuckDBPyConnection, filters: Filters, retro: RetroPeriod, *, settings_: RetroSettings | None = None
+) -> list[Finding]:
+    """Every finding of the retrospective worth a line, in the order the page and the report show them.
+
+    `settings_` defaults to the warehouse's [retrospective] configuration (retro_settings). See `arrange`.
+    """
+    found = [f for rule in RULES.values() for f in rule(con, filters, retro)]
+    return arrange(found, settings_ or retro_settings(con))
+
+
+def arrange(findings: list[Finding], settings_: RetroSettings) -> list[Finding]:
+    """The findings shown, in order: the Top ones (marked `top`), then the rest by kind.
+
+    1. A finding below the materiality floor is dropped (one at the floor is kept).
+    2. Of each kind, at most max_per_kind are kept, the most material first.
+    3. The Top: the most material finding of each of the meeting's questions (TOP_TOPICS: who moved
+       the amount, the funnel, targets — below or above —, early warnings, growth with poor
+       quality, strategic customers), the top_findings largest of them, the largest first. One per
+       question, so the Top reads across them rather than five shares of the same change.
+    4. The rest by kind in FINDING_KINDS order, the most material first within a kind.
+    Ties keep the rules' own order.
+    """
     order = {kind: i for i, kind in enumerate(FINDING_KINDS)}
-    # sorted() is stable: within a kind the rules' own order (most important first) is kept.
-    return sorted(findings, key=lambda f: order[f.kind])
+    shown = [f for f in findings if f.materiality >= settings_.materiality_floor]
+    by_kind: dict[str, list[Finding]] = {}
+    for f in sorted(shown, key=lambda f: -f.materiality):  # stable: ties keep the rules' order
+        by_kind.setdefault(f.kind, []).append(f)
+    kept = {kind: members[: settings_.max_per_kind] for kind, members in by_kind.items()}
+    leaders: dict[str, Finding] = {}
+    for kind in sorted(kept, key=order.__getitem__):
+        topic = TOP_TOPICS.get(kind, kind)
+        if topic not in leaders or kept[kind][0].materiality > leaders[topic].materiality:
+            leaders[topic] = kept[kind][0]
+    top = sorted(leaders.values(), key=lambda f: (-f.materiality, order[f.kind]))[: settings_.top_findings]
+    rest = [f for kind in sorted(kept, key=order.__getitem__) for f in kept[kind] if not any(f is t for t in top)]
+    return [replace(f, top=True) for f in top] + rest

@@ -93,6 +93,8 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
     "col_statement": {"en": "Statement", "zh": "说明"},
     "col_figures": {"en": "Figures", "zh": "数据"},
     "col_link": {"en": "Link", "zh": "链接"},
+    "col_section": {"en": "Section", "zh": "部分"},
+    "col_materiality": {"en": "Money at stake", "zh": "涉及金额"},
     "col_group": {"en": "Group", "zh": "分组"},
     "col_item_id": {"en": "Item", "zh": "编号"},
     "col_what": {"en": "What", "zh": "事项"},
@@ -197,6 +199,7 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
     "figure_officer_name": {"en": "Account manager", "zh": "客户经理"},
     "figure_outstanding_principal": {"en": "Outstanding principal", "zh": "未偿本金"},
     "figure_max_dpd": {"en": "Most days past due", "zh": "最大逾期天数"},
+    "figure_lead_value": {"en": "Disbursed per lead past the stage", "zh": "通过该环节的每条线索放款额"},
     "figures_and_link": {"en": "Figures and link", "zh": "数据与链接"},
     "yes": {"en": "yes", "zh": "是"},
     "no": {"en": "no", "zh": "否"},
@@ -379,6 +382,7 @@ FIGURE_UNITS: dict[str, str] = {
     "history_stddev": "ratio",
     "balance": "money",
     "excess_overdue_balance": "money",
+    "lead_value": "money",
     "early_loans": "count",
     "early_principal": "money",
     "max_principal": "money",
@@ -413,7 +417,13 @@ def format_figure(unit: str, value: object, lang: str) -> str:
         return fmt.points(float(value))
     if unit == "count":
         return fmt.count(float(value))
-    for prefix, kind in (("level_", "level"), ("stage_", "stage"), ("rfm_", "segment"), ("band_short_", "band")):
+    for prefix, kind in (
+        ("level_", "level"),
+        ("stage_", "stage"),
+        ("rfm_", "segment"),
+        ("band_short_", "band"),
+        ("product_line_", "product_line"),
+    ):
         if unit == kind:
             key = f"{prefix}{value}"
             return text(key, lang) if key in REPORT_TEXT or key in UI_TEXT else str(value)
@@ -575,21 +585,27 @@ def targets_frame(report: Report) -> pl.DataFrame:
 
 
 def findings_frame(report: Report) -> pl.DataFrame:
-    """One row per finding: its kind, severity, subject, statement, figures and the view that shows it."""
+    """One row per finding, in the page's order (the Top first, then by kind): its section, kind, severity, subject,
+    statement, the money at stake, figures and the view that shows it."""
     lang = report.lang
-    columns = ("col_kind", "col_severity", "col_level", "col_subject_id", "col_subject", "col_statement")
-    schema = {text(c, lang): pl.String for c in (*columns, "col_figures", "col_link")}
+    columns = ("col_section", "col_kind", "col_severity", "col_level", "col_subject_id", "col_subject", "col_statement")
+    schema = {text(c, lang): pl.String for c in columns}
+    schema[text("col_materiality", lang)] = pl.Float64
+    schema |= {text(c, lang): pl.String for c in ("col_figures", "col_link")}
+    top = sum(f.top for f in report.findings)
     rows = [
         dict(
             zip(
                 schema,
                 (
+                    text("retro_top", lang, n=top) if f.top else text(f"kind_{f.kind}", lang),
                     text(f"kind_{f.kind}", lang),
                     text(f"severity_{f.severity}", lang),
                     text(f"level_{f.subject_level}", lang),
                     f.subject_id,
-                    f.subject_name,
+                    subject_label(f, lang),
                     statement(f, lang),
+                    round(f.materiality, 2),
                     "; ".join(f"{figure_label(k, lang)}: {v}" for k, v in shown_figures(f, lang)),
                     finding_link(f, report.app_url),
                 ),
@@ -599,6 +615,13 @@ def findings_frame(report: Report) -> pl.DataFrame:
         for f in ordered_findings(report.findings)
     ]
     return pl.DataFrame(rows, schema=schema)
+
+
+def subject_label(finding: Finding, lang: str) -> str:
+    """The subject's display name: a product line by its translated label, else the name the data gives."""
+    if finding.subject_level == "product_line" and finding.subject_id:
+        return format_figure("product_line", finding.subject_id, lang)
+    return finding.subject_name
 
 
 def summary_frame(report: Report) -> pl.DataFrame:
@@ -660,9 +683,11 @@ def scope_label(report: Report) -> str:
 
 
 def ordered_findings(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
-    """Findings grouped by kind in FINDING_KINDS order; within a kind, the engine's order (most important first)."""
+    """The findings in the page's order: the Top ones (as the engine ordered them), then the rest grouped by kind in
+    FINDING_KINDS order, each kind in the engine's order (most material first)."""
     order = {kind: i for i, kind in enumerate(FINDING_KINDS)}
-    return sorted(findings, key=lambda f: order.get(f.kind, len(order)))  # stable: keeps the order within a kind
+    # sorted() is stable: keeps the engine's order within the Top and within a kind.
+    return sorted(findings, key=lambda f: (not f.top, -1 if f.top else order.get(f.kind, len(order))))
 
 
 def sections(report: Report) -> list[tuple[str, pl.DataFrame]]:
@@ -829,7 +854,7 @@ def _finding_label(finding: Finding, lang: str) -> str:
     if finding.subject_level in ("region", "team", "officer", "product_line", "channel"):
         parts.append(text(f"level_{finding.subject_level}", lang))
     if finding.subject_name:
-        parts.append(finding.subject_name)
+        parts.append(subject_label(finding, lang))
     if "stage" in finding.values:
         parts.append(format_figure("stage", finding.values["stage"], lang))
     return " · ".join(parts) or text(f"kind_{finding.kind}", lang)
@@ -892,7 +917,8 @@ def finding_figures(report: Report) -> dict[str, go.Figure]:
     """One chart per kind of finding present (see FINDING_MEASURES)."""
     grouped: dict[str, list[Finding]] = {}
     for f in ordered_findings(report.findings):
-        grouped.setdefault(f.kind, []).append(f)
+        if not f.top:  # the Top is a list across kinds; each kind's chart shows its group
+            grouped.setdefault(f.kind, []).append(f)
     figures = {}
     for kind, findings in grouped.items():
         fig = finding_chart(findings, report.lang)
@@ -1051,13 +1077,18 @@ def _findings_html(report: Report, charts: _Charts) -> str:
         return f'<p class="note">{_e(text("no_findings", lang))}</p>'
     figures = finding_figures(report)
     parts = []
-    current_kind = None
+    current = None
+    top = sum(f.top for f in report.findings)
     for f in ordered_findings(report.findings):
-        if f.kind != current_kind:
-            current_kind = f.kind
-            parts.append(f'<h3 id="kind-{_e(f.kind)}">{_e(text("kind_" + f.kind, lang))}</h3>')
-            if f.kind in figures:
-                parts.append(charts.render(figures[f.kind], f"finding-{f.kind}"))
+        section = "top" if f.top else f.kind
+        if section != current:
+            current = section
+            if f.top:
+                parts.append(f'<h3 id="top">{_e(text("retro_top", lang, n=top))}</h3>')
+            else:
+                parts.append(f'<h3 id="kind-{_e(f.kind)}">{_e(text("kind_" + f.kind, lang))}</h3>')
+                if f.kind in figures:
+                    parts.append(charts.render(figures[f.kind], f"finding-{f.kind}"))
         colour = SEVERITY_COLOURS.get(f.severity, NEUTRAL)
         figures_html = "".join(
             f"<dt>{_e(figure_label(name, lang))}</dt><dd>{_e(value)}</dd>" for name, value in shown_figures(f, lang)
@@ -1073,6 +1104,8 @@ def _findings_html(report: Report, charts: _Charts) -> str:
             f'<div class="finding" style="border-left-color:{colour}" data-kind="{_e(f.kind)}">'
             f"<p>{_badge(colour, text('severity_' + f.severity, lang))} "
             f"{_e(statement(f, lang))}</p>"
+            f'<p class="note">{_e(text("kind_" + f.kind, lang) + " · " if f.top else "")}'
+            f"{_e(text('retro_materiality', lang, amount=fmt.money(f.materiality, lang)))}</p>"
             f'<details><summary class="note">{_e(text("figures_and_link", lang))}</summary>'
             f'<dl class="figures">{figures_html}</dl><p class="note">{link_html}</p></details></div>'
         )
@@ -1183,7 +1216,7 @@ def _column_formats(key: str, frame: pl.DataFrame, report: Report) -> list[Calla
         "col_relative_change_previous",
         "col_relative_change_last_year",
     )
-    money = labels("col_amount", "base_target", "stretch_target", "col_month_amount")
+    money = labels("col_amount", "base_target", "stretch_target", "col_month_amount", "col_materiality")
     units = report.scoreboard.indicators["unit"].to_list()
     by_indicator = {
         _indicator_label(i, lang): u for i, u in zip(report.scoreboard.indicators["indicator"], units, strict=True)
