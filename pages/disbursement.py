@@ -13,6 +13,7 @@ from ui.filters import context
 from ui.i18n import t
 from ui.sales_view import dimension_colours, display_names, labelled, period_line
 from ui.state import language
+from ui.table_view import show as show_table
 
 ensure_app_entry()
 ctx = context()
@@ -75,7 +76,7 @@ with ticket_column:
 definition_popover(["disbursed_amount", "amount_share", "average_ticket"], lang)
 with st.expander(t("mix_table", lang)):
     table, config = view.mix_table(mix, names, lang)
-    st.dataframe(table, hide_index=True, column_config=config)
+    show_table(table, hide_index=True, column_config=config)
     downloads(labelled(table, config), f"disbursement_by_{by}", ctx)
 
 st.subheader(t("leaderboard", lang))
@@ -109,7 +110,7 @@ else:
     if level == "officer":
         st.caption(t("officer_no_target", lang))
     table, config = view.leaderboard_table(board, level, lang)
-    st.dataframe(view.coloured_bands(table, board), hide_index=True, column_config=config)
+    show_table(view.coloured_bands(table, board), hide_index=True, column_config=config)
     downloads(labelled(table, config), f"leaderboard_{level}", ctx)
     picked = view.clicked(event, board)
     if picked and level == "officer":

@@ -57,6 +57,7 @@ from ui.charts import BAND_COLOURS
 from ui.filters import LIST_PARAMS, FilterContext, period_choices
 from ui.i18n import TEXT, t
 from ui.overview_view import LABELS
+from ui.table_view import show as show_table
 
 KIND = "biweekly"
 PERIOD_KEY = "retro_period"  # the page's period picker
@@ -283,7 +284,7 @@ def scoreboard_table(board: Scoreboard, lang: str) -> None:
         if c != "trend"
     }
     config["trend"] = st.column_config.LineChartColumn(t("retro_col_trend", lang), width=130, color=LINE_COLOUR)
-    st.dataframe(styled, hide_index=True, column_config=config, height=SCOREBOARD_HEIGHT, width="stretch")
+    show_table(styled, hide_index=True, column_config=config, height=SCOREBOARD_HEIGHT, width="stretch")
 
 
 def _as_frame(styles: list[list[str]], columns: list[str]):
