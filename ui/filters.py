@@ -27,6 +27,7 @@ from pipelines import periods
 from pipelines.queries.dimensions import Dimensions, dimensions
 from pipelines.queries.filters import Filters, Period
 from ui.db import current_build, require_cursor
+from ui.format import echo
 from ui.i18n import t
 
 COMPARISONS = ("prev", "yoy", "none")
@@ -127,9 +128,9 @@ def _init_from_url(dims: Dimensions, lang: str) -> list[str]:
             ):
                 kind, period_text = parsed_kind, parsed_text
             else:
-                notices.append(t("notice_bad_period", lang, value=text))
+                notices.append(t("notice_bad_period", lang, value=echo(text)))
         except ValueError:
-            notices.append(t("notice_bad_period", lang, value=text))
+            notices.append(t("notice_bad_period", lang, value=echo(text)))
     st.session_state["f_kind"] = kind
     if kind == "range":
         _, parsed = periods.parse(period_text, anchor)
@@ -139,7 +140,7 @@ def _init_from_url(dims: Dimensions, lang: str) -> list[str]:
 
     cmp = params.get("cmp", "prev")
     if cmp not in COMPARISONS:
-        notices.append(t("notice_bad_value", lang, name="cmp", value=cmp))
+        notices.append(t("notice_bad_value", lang, name="cmp", value=echo(cmp)))
         cmp = "prev"
     st.session_state["f_cmp"] = cmp
 
@@ -151,7 +152,7 @@ def _init_from_url(dims: Dimensions, lang: str) -> list[str]:
         values = [v for v in raw.split(",") if v]
         good = [v for v in values if v in valid[name]]
         for bad in sorted(set(values) - set(good)):
-            notices.append(t("notice_bad_value", lang, name=name, value=bad))
+            notices.append(t("notice_bad_value", lang, name=name, value=echo(bad)))
         st.session_state[key] = good
     return notices
 

@@ -19,8 +19,8 @@ from pipelines.contract import SEGMENTS
 from pipelines.metrics import all_definitions
 from pipelines.queries.filters import Filters, Period
 from ui.charts import colour_map, style
-from ui.components import definition_text, kpi
-from ui.filters import FilterContext
+from ui.components import definition_text, kpi, uncovered_change
+from ui.filters import FilterContext, context
 from ui.format import money, percent
 from ui.i18n import t
 
@@ -146,6 +146,7 @@ def tile_row(tiles: Sequence[Tile], lang: str, columns_per_row: int | None = Non
     for first in range(0, len(tiles), per_row):
         row = tiles[first : first + per_row]
         for column, tile in zip(st.columns(per_row), row, strict=False):
+            instead, coverage_help = uncovered_change(context(), tile.key)
             kpi(
                 column,
                 tile.label,
@@ -153,8 +154,9 @@ def tile_row(tiles: Sequence[Tile], lang: str, columns_per_row: int | None = Non
                 delta=tile.delta,
                 higher_is_better=definitions[tile.key].higher_is_better,
                 spark=spark(list(tile.history)),
-                help=definition_text(tile.key, lang)["numerator"],
+                help=" ".join(h for h in (definition_text(tile.key, lang)["numerator"], coverage_help) if h),
                 note=tile.note,
+                instead_of_change=instead,
             )
 
 

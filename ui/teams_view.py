@@ -21,9 +21,9 @@ import streamlit as st
 from pipelines.queries.filters import Filters
 from pipelines.queries.teams import DEFAULT_LIST_LIMIT
 from ui.charts import TARGET_COLOUR, colour_map
-from ui.components import kpi
+from ui.components import kpi, uncovered_change
 from ui.filters import FilterContext
-from ui.format import money, percent
+from ui.format import echo, money, percent
 from ui.i18n import t
 from ui.sales_view import figure, money_ticks
 
@@ -104,7 +104,7 @@ def read_drill(ctx: FilterContext) -> Drill:
     text = st.query_params.get(DRILL_PARAM)
     drill, valid = parse_drill(text, ctx)
     if not valid:
-        st.warning(t("teams_bad_drill", ctx.lang, value=text), icon=":material/link_off:")
+        st.warning(t("teams_bad_drill", ctx.lang, value=echo(text)), icon=":material/link_off:")
         st.query_params.pop(DRILL_PARAM, None)
     return drill
 
@@ -452,26 +452,29 @@ def officer_tiles(card: pl.DataFrame, before: pl.DataFrame | None, ctx: FilterCo
     lang = ctx.lang
     row = card.row(0, named=True)
     previous = before.row(0, named=True) if before is not None and before.height else None
-    tiles = (
-        ("amount", "disbursed_amount", "money", True),
-        ("loans", "disbursed_count", "count", True),
-        ("leads", "new_leads", "count", True),
-        ("conversion", "lead_to_disbursed", "ratio", True),
-        ("par30", "par30", "ratio", False),
-        ("early_dpd30", "teams_early_dpd30", "ratio", False),
+    tiles = (  # field, label, unit, higher is better, metric
+        ("amount", "disbursed_amount", "money", True, "disbursed_amount"),
+        ("loans", "disbursed_count", "count", True, "disbursed_count"),
+        ("leads", "new_leads", "count", True, "new_leads"),
+        ("conversion", "lead_to_disbursed", "ratio", True, "lead_to_disbursed_conversion"),
+        ("par30", "par30", "ratio", False, "par30"),
+        ("early_dpd30", "teams_early_dpd30", "ratio", False, "early_dpd30"),
     )
     # Book quality is measured at a snapshot; when both periods end after the same one there is no change.
     same_snapshot = previous is not None and previous["snapshot_date"] == row["snapshot_date"]
     columns = [*st.columns(3), *st.columns(3)]
-    for column, (field, label, unit, better_up) in zip(columns, tiles, strict=True):
+    for column, (field, label, unit, better_up, metric) in zip(columns, tiles, strict=True):
         value = row[field]
         shown = money(value, lang) if unit == "money" else (f"{value:,}" if unit == "count" else percent(value))
         compare = previous is not None and not (same_snapshot and field in ("par30", "early_dpd30"))
+        instead, coverage_help = uncovered_change(ctx, metric)
         kpi(
             column,
             t(label, lang),
             shown,
             delta=_change(value, previous[field], unit) if compare else None,
             higher_is_better=better_up,
+            help=coverage_help,
+            instead_of_change=instead,
         )
     st.caption(t("teams_snapshot_caption", lang, day=f"{row['snapshot_date']:%Y-%m-%d}"))
