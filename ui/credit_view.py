@@ -16,7 +16,7 @@ from plotly.colors import sample_colorscale
 from pipelines.queries.credit import VINTAGE_THRESHOLDS, RollRateMatrix
 from ui import format as fmt
 from ui.charts import BUCKET_COLOURS, FIVE_TIER_COLOURS
-from ui.components import kpi, uncovered_change
+from ui.components import kpi, tile_grid, uncovered_change
 from ui.figures import figure
 from ui.filters import context
 from ui.i18n import t
@@ -119,7 +119,8 @@ def kpi_tiles(
     current, comparison = snapshot_dates(at_end)
     comparable = comparison is not None and comparison != current
     # Two rows of three: six tiles in one row cut the English labels short.
-    tiles = [*st.columns(3), *st.columns(3)]
+    grid = tile_grid("credit_tiles", 3)
+    tiles = [grid.container() for _ in range(6)]
 
     # Before the first snapshot (or the first loan, for write-offs) the tiles say so instead of a change.
     at_snapshot_instead, at_snapshot_help = uncovered_change(context(), "overdue_rate")

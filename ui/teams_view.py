@@ -21,7 +21,7 @@ import streamlit as st
 from pipelines.queries.filters import Filters
 from pipelines.queries.teams import DEFAULT_LIST_LIMIT
 from ui.charts import TARGET_COLOUR, colour_map
-from ui.components import kpi, uncovered_change
+from ui.components import kpi, tile_grid, uncovered_change
 from ui.filters import FilterContext
 from ui.format import echo, money, percent
 from ui.i18n import t
@@ -462,7 +462,8 @@ def officer_tiles(card: pl.DataFrame, before: pl.DataFrame | None, ctx: FilterCo
     )
     # Book quality is measured at a snapshot; when both periods end after the same one there is no change.
     same_snapshot = previous is not None and previous["snapshot_date"] == row["snapshot_date"]
-    columns = [*st.columns(3), *st.columns(3)]
+    grid = tile_grid("officer_tiles", 3)
+    columns = [grid.container() for _ in range(6)]
     for column, (field, label, unit, better_up, metric) in zip(columns, tiles, strict=True):
         value = row[field]
         shown = money(value, lang) if unit == "money" else (f"{value:,}" if unit == "count" else percent(value))
