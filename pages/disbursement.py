@@ -80,7 +80,7 @@ with st.expander(t("mix_table", lang)):
     downloads(labelled(table, config), f"disbursement_by_{by}", ctx)
 
 st.subheader(t("leaderboard", lang))
-# Click a bar to go one level down (the drill is in the URL, as on the Teams page); breadcrumbs lead back up.
+# Click a bar to go one level down (the drill sets the filters, as on the Teams page); breadcrumbs lead back up.
 drill = drill_view.read_drill(ctx)
 if drill.level is None:
     level = (
@@ -115,7 +115,8 @@ else:
     picked = view.clicked(event, board)
     if picked and level == "officer":
         # An account manager's own leads and loans are on the Teams page.
-        st.switch_page("pages/teams.py", query_params={**st.query_params.to_dict(), "drill": f"officer:{picked}"})
+        drill_view.go_to(f"officer:{picked}")
+        st.switch_page("pages/teams.py")
     elif picked:
         drill_view.go_to(f"{level}:{picked}")
         st.rerun()

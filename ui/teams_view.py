@@ -1,13 +1,14 @@
-"""Teams page builders: the drill-down state in the URL, breadcrumbs, the clickable bar chart, scorecards, lists.
+"""Teams page builders: the drill-down read from the filters, breadcrumbs, the clickable bar chart, scorecards, lists.
 
-The drill level lives in the URL parameter `drill`, on top of the global filters:
+The drill is the filter bar's region, team and account manager (ui.filters.drill_to sets them), so it
+follows the user to every page and shows in the sidebar and the URL:
 
-    (absent)          all regions
-    region:R01        the teams of region R01
-    team:T003         the account managers of team T003
-    officer:O0005     that account manager's leads and loans
+    no single region      all regions (the chart shows regions)
+    one region            the teams of that region
+    one team              the account managers of that team
+    one account manager   that account manager's leads and loans
 
-A drill that names an unknown id, or one the filters exclude, is dropped with a notice.
+An old link's `drill=team:T003` is read as those filters by the filter bar.
 """
 
 from __future__ import annotations
@@ -22,12 +23,11 @@ from pipelines.queries.filters import Filters
 from pipelines.queries.teams import DEFAULT_LIST_LIMIT
 from ui.charts import TARGET_COLOUR, colour_map
 from ui.components import kpi, tile_grid, uncovered_change
-from ui.filters import FilterContext
-from ui.format import echo, money, percent
+from ui.filters import FilterContext, drill_to
+from ui.format import money, percent
 from ui.i18n import t
 from ui.sales_view import figure, money_ticks
 
-DRILL_PARAM = "drill"
 LEVEL_LABEL = {"region": "region", "team": "team", "officer": "officer"}
 _CHILD = {None: "region", "region": "team", "team": "officer", "officer": None}
 
@@ -72,49 +72,34 @@ class Drill:
         return out
 
 
-def parse_drill(text: str | None, ctx: FilterContext) -> tuple[Drill, bool]:
-    """The drill named by the URL value and whether it was valid (an invalid one gives the top level)."""
-    if not text:
-        return Drill(), True
-    level, _, value = text.partition(":")
+def current_drill(ctx: FilterContext) -> Drill:
+    """The drill level the filters name: one account manager, else one team, else one region, else the top."""
     dims, f = ctx.dims, ctx.filters
-    drill: Drill | None = None
-    if level == "region" and value in set(dims.regions["region_id"]):
-        drill = Drill(region_id=value)
-    elif level == "team":
-        row = dims.teams.filter(pl.col("team_id") == value)
+    if len(f.officer_ids) == 1:
+        row = dims.officers.filter(pl.col("officer_id") == f.officer_ids[0])
         if row.height:
-            drill = Drill(region_id=row["region_id"][0], team_id=value)
-    elif level == "officer":
-        row = dims.officers.filter(pl.col("officer_id") == value)
+            return Drill(region_id=row["region_id"][0], team_id=row["team_id"][0], officer_id=f.officer_ids[0])
+    if len(f.team_ids) == 1:
+        row = dims.teams.filter(pl.col("team_id") == f.team_ids[0])
         if row.height:
-            drill = Drill(region_id=row["region_id"][0], team_id=row["team_id"][0], officer_id=value)
-    if drill is None:
-        return Drill(), False
-    # The drill narrows the filters; it cannot step outside them.
-    pairs = ((f.region_ids, drill.region_id), (f.team_ids, drill.team_id), (f.officer_ids, drill.officer_id))
-    for chosen, own in pairs:
-        if chosen and own and own not in chosen:
-            return Drill(), False
-    return drill, True
+            return Drill(region_id=row["region_id"][0], team_id=f.team_ids[0])
+    if len(f.region_ids) == 1:
+        return Drill(region_id=f.region_ids[0])
+    return Drill()
 
 
 def read_drill(ctx: FilterContext) -> Drill:
-    """The drill from the URL; an invalid one is removed from the URL with a visible notice."""
-    text = st.query_params.get(DRILL_PARAM)
-    drill, valid = parse_drill(text, ctx)
-    if not valid:
-        st.warning(t("teams_bad_drill", ctx.lang, value=echo(text)), icon=":material/link_off:")
-        st.query_params.pop(DRILL_PARAM, None)
-    return drill
+    """The drill the filters name (kept for the pages that call it; see current_drill)."""
+    return current_drill(ctx)
 
 
 def go_to(param: str | None) -> None:
-    """Set the drill in the URL (None: back to all regions)."""
-    if param:
-        st.query_params[DRILL_PARAM] = param
-    else:
-        st.query_params.pop(DRILL_PARAM, None)
+    """Drill to `level:id` (None: back to all regions): sets the filter bar's region/team/officer (drill_to)."""
+    if not param:
+        drill_to(None)
+        return
+    level, _, value = param.partition(":")
+    drill_to(level, value)
 
 
 def names(ctx: FilterContext) -> dict[str, dict[str, str]]:
