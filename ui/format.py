@@ -8,7 +8,9 @@ from decimal import Decimal
 
 MISSING = "—"
 ECHO_LIMIT = 60
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=])")
+# Markdown's inline syntax (emphasis, code, links, HTML, LaTeX, Streamlit's :colour[...] directives); a notice
+# is one line of text, so the line-start syntax ("- ", "1. ") cannot occur mid-sentence.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$])")
 
 
 def _missing(value: float | Decimal | None) -> bool:
