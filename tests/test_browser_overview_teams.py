@@ -82,10 +82,12 @@ def wait_for_param(page, name: str, present: bool = True) -> None:
     page.wait_for_function(check if present else f"!{check}", timeout=30_000)
 
 
-def sidebar_choices(page, label: str) -> list[str]:
-    """The chosen values shown in the sidebar's multiselect labelled `label`."""
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=label)
-    return box.locator('[data-baseweb="tag"]').all_inner_texts()
+def expect_sidebar_choice(page, label: str, name: str) -> None:
+    """The sidebar's multiselect labelled `label` shows `name` as a chosen value (a chip with its remove button)."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
+        has=page.get_by_text(label, exact=True)
+    )
+    expect(box.get_by_role("button", name=f"Remove {name}", exact=True)).to_be_visible()
 
 
 def expect_bars(page, names: list[str]) -> None:
@@ -187,10 +189,11 @@ def test_drill_down_to_an_account_managers_leads_and_loans(server, page, scoreca
     expect(page.get_by_role("heading", name="Leads created in the period")).to_be_visible()
     expect(page.get_by_role("heading", name="Loans disbursed in the period")).to_be_visible()
     # Breadcrumbs: all regions › region › team › the account manager (current, not a link).
-    expect(page.get_by_role("button", name=officers["name"][0])).to_be_disabled()
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_role("button", name=officers["name"][0], exact=True)).to_be_disabled()
     screenshot(page, "teams-officer")
 
-    page.get_by_role("button", name=region_teams["name"][0]).click()
+    main.get_by_role("button", name=region_teams["name"][0], exact=True).click()
     wait_for_param(page, "officer", present=False)
     settled(page)
     expect_bars(page, officers["name"].to_list())
@@ -229,12 +232,8 @@ def test_a_drill_is_kept_on_another_page(server, page, scorecards) -> None:
     # The sidebar names the drilled region and team, and the URL carries them: the page shows that team.
     assert url_param(page, "region") == regions["value"][0]
     assert url_param(page, "team") == region_teams["value"][0]
-    expect(
-        page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]')
-        .filter(has_text="Team")
-        .locator('[data-baseweb="tag"]')
-    ).to_have_text([region_teams["name"][0]])
-    assert sidebar_choices(page, "Region") == [regions["name"][0]]
+    expect_sidebar_choice(page, "Region", regions["name"][0])
+    expect_sidebar_choice(page, "Team", region_teams["name"][0])
     screenshot(page, "credit-after-a-drill")
 
 
