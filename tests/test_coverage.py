@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from pipelines.queries import coverage
 from pipelines.queries.filters import Filters, Period
+from pipelines.retro import RetroPeriod, scoreboard
 from tests.conftest import REPO
 from tests.factory import build_warehouse, event, lead, loan, schedule
 from ui.components import is_no_change
@@ -160,3 +161,21 @@ def test_empty_cells_show_a_dash_and_keep_their_format() -> None:
     # A column without an empty cell keeps its type and config (it still sorts as a number).
     full = pl.DataFrame({"amount": [1.0, 2.0]})
     assert without_gaps(full, config) == (full, config)
+
+
+def test_the_retrospective_scoreboard_leaves_an_uncovered_change_empty(warehouse) -> None:
+    _, con = warehouse
+    # Reviewed: 2–15 March 2025 (14 days). Previous: 16 February–1 March (14 days): the leads cover all of it
+    # (the first lead is on 15 February), the loans 20 February–1 March, 9 days of February + 1 of March = 10.
+    # Last year: 2–15 March 2024, before any data (0 of 14).
+    march = Period(D("2025-03-02"), D("2025-03-15"))
+    retro = RetroPeriod(period=march, previous=Period(D("2025-02-16"), D("2025-03-01")), last_year=march.last_year())
+    rows = {r["indicator"]: r for r in scoreboard.indicators(con, Filters(march), retro).iter_rows(named=True)}
+    leads, amount = rows["new_leads"], rows["disbursed_amount"]
+    assert (leads["previous_covered_days"], leads["previous_days"]) == (14, 14)
+    assert leads["change"] == 1 - 0  # L2 in March, none from 16 February to 1 March: a real change
+    assert (amount["previous_covered_days"], amount["previous_days"]) == (10, 14)
+    assert amount["change"] is None and amount["relative_change"] is None  # ¥3,000 against ¥1,000 over 10 days
+    for r in rows.values():
+        assert (r["last_year_covered_days"], r["last_year_days"]) == (0, 14)
+        assert r["change_vs_last_year"] is None and r["relative_change_vs_last_year"] is None

@@ -155,6 +155,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "本期仅 {covered}/{total} 天有数据",
     },
     "no_comparable_data": {"en": "no comparable data", "zh": "无可比数据"},
+    "covered_days_short": {"en": "covers {covered}/{total} days", "zh": "仅 {covered}/{total} 天有数据"},
     "coverage_help": {
         "en": "No change is shown: the data starts on {first}, so the comparison would set days with data "
         "against days without.",
