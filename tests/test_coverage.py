@@ -179,3 +179,10 @@ def test_the_retrospective_scoreboard_leaves_an_uncovered_change_empty(warehouse
     for r in rows.values():
         assert (r["last_year_covered_days"], r["last_year_days"]) == (0, 14)
         assert r["change_vs_last_year"] is None and r["relative_change_vs_last_year"] is None
+
+
+def test_a_hidden_column_stays_hidden() -> None:
+    frame = pl.DataFrame({"shown": [1.0, None], "hidden": [None, 2.0]})
+    shown, config = without_gaps(frame, {"hidden": None})
+    assert config["hidden"] is None and shown["hidden"].to_list() == [None, 2.0]
+    assert shown["shown"].to_list() == ["1", "—"]

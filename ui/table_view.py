@@ -134,8 +134,8 @@ def without_gaps(frame: pl.DataFrame, config: dict) -> tuple[pl.DataFrame, dict]
     config = dict(config)
     replaced = []
     for column, dtype in frame.schema.items():
-        if frame[column].null_count() == 0:
-            continue
+        if frame[column].null_count() == 0 or (column in config and config[column] is None):
+            continue  # nothing empty, or a hidden column
         entry = _entry(config, column)
         type_config = entry.get("type_config") or {}
         kind = type_config.get("type")
