@@ -7,6 +7,7 @@ from ui.db import require_cursor
 from ui.entry import ensure_app_entry
 from ui.i18n import t
 from ui.state import language
+from ui.table_view import show as show_table
 
 ensure_app_entry()
 lang = language()
@@ -22,7 +23,7 @@ fmt.metric(t("source_format", lang), info.source_format.upper())
 st.caption(t("source_caption", lang, source=info.source, build_id=info.build_id, config=info.config_source))
 
 st.subheader(t("tables", lang))
-st.dataframe(
+show_table(
     queries.row_counts(con),
     hide_index=True,
     column_config={
@@ -38,7 +39,7 @@ if warnings.is_empty():
     st.success(t("no_warnings", lang))
 else:
     st.warning(t("n_warnings", lang, n=len(warnings)))
-    st.dataframe(
+    show_table(
         warnings,
         hide_index=True,
         column_config={
@@ -53,7 +54,7 @@ else:
     )
 
 with st.expander(t("build_steps", lang)):
-    st.dataframe(
+    show_table(
         queries.build_steps(con),
         hide_index=True,
         column_config={

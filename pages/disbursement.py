@@ -13,6 +13,7 @@ from ui.filters import context
 from ui.i18n import t
 from ui.sales_view import dimension_colours, display_names, labelled, period_line
 from ui.state import language
+from ui.table_view import show as show_table
 
 ensure_app_entry()
 ctx = context()
@@ -75,11 +76,11 @@ with ticket_column:
 definition_popover(["disbursed_amount", "amount_share", "average_ticket"], lang)
 with st.expander(t("mix_table", lang)):
     table, config = view.mix_table(mix, names, lang)
-    st.dataframe(table, hide_index=True, column_config=config)
+    show_table(table, hide_index=True, column_config=config)
     downloads(labelled(table, config), f"disbursement_by_{by}", ctx)
 
 st.subheader(t("leaderboard", lang))
-# Click a bar to go one level down (the drill is in the URL, as on the Teams page); breadcrumbs lead back up.
+# Click a bar to go one level down (the drill sets the filters, as on the Teams page); breadcrumbs lead back up.
 drill = drill_view.read_drill(ctx)
 if drill.level is None:
     level = (
@@ -109,12 +110,13 @@ else:
     if level == "officer":
         st.caption(t("officer_no_target", lang))
     table, config = view.leaderboard_table(board, level, lang)
-    st.dataframe(view.coloured_bands(table, board), hide_index=True, column_config=config)
+    show_table(view.coloured_bands(table, board), hide_index=True, column_config=config)
     downloads(labelled(table, config), f"leaderboard_{level}", ctx)
     picked = view.clicked(event, board)
     if picked and level == "officer":
         # An account manager's own leads and loans are on the Teams page.
-        st.switch_page("pages/teams.py", query_params={**st.query_params.to_dict(), "drill": f"officer:{picked}"})
+        drill_view.go_to(f"officer:{picked}")
+        st.switch_page("pages/teams.py")
     elif picked:
         drill_view.go_to(f"{level}:{picked}")
         st.rerun()

@@ -12,6 +12,7 @@ from ui.filters import context
 from ui.i18n import t
 from ui.sales_view import display_names, period_line
 from ui.state import language
+from ui.table_view import show as show_table
 
 ensure_app_entry()
 ctx = context()
@@ -46,7 +47,7 @@ with flags:
     definition_popover(["stage_reached", "step_conversion", "overall_conversion", "step_loss"], lang)
 with st.expander(t("stage_figures", lang)):
     table, config = view.stage_table(stages, lang)
-    st.dataframe(table, hide_index=True, column_config=config)
+    show_table(table, hide_index=True, column_config=config)
     downloads(view.labelled(table, config), "funnel_stages", ctx)
 
 st.subheader(t("funnel_breakdown", lang))
@@ -70,7 +71,7 @@ with conversion:
 definition_popover(["step_conversion", "lead_to_disbursed_conversion"], lang)
 with st.expander(t("breakdown_table", lang)):
     table, config = view.breakdown_table(breakdown, names, lang)
-    st.dataframe(table, hide_index=True, column_config=config)
+    show_table(table, hide_index=True, column_config=config)
     downloads(view.labelled(table, config), f"funnel_by_{by}", ctx)
 
 trend_column, speed_column = st.columns([3, 2], gap="large")
@@ -121,6 +122,6 @@ if dropped.is_empty():
 else:
     table, config = view.dropped_table(dropped, {d: display_names(ctx, d) for d in ("region", "channel")}, lang)
     st.caption(view.dropped_caption(stages, drop_stage, dropped.height, lang))
-    st.dataframe(table, hide_index=True, column_config=config)
+    show_table(table, hide_index=True, column_config=config)
     downloads(view.labelled(table, config), f"dropped_at_{drop_stage}", ctx)
 definition_popover(["dropped_leads"], lang)

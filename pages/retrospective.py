@@ -14,6 +14,7 @@ from ui.entry import ensure_app_entry
 from ui.filters import context
 from ui.i18n import t
 from ui.state import language
+from ui.table_view import show as show_table
 
 ensure_app_entry()
 view.follow_open_view()  # a finding's "Open" button was clicked: go to its page with its filters
@@ -64,7 +65,7 @@ if scoreboard_tab.open:
                 continue
             st.markdown(f"##### {t(f'retro_attainment_by_{level}', lang)}")
             styled, config, export = view.targets_table(rows, level, lang)
-            st.dataframe(
+            show_table(
                 styled, hide_index=True, column_config=config, width="stretch", height=view.table_height(rows.height)
             )
             downloads(export, f"retrospective_targets_{level}", view.download_context(ctx, rv))

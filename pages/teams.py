@@ -12,6 +12,7 @@ from ui.filters import context
 from ui.i18n import t
 from ui.overview_view import period_line
 from ui.state import language
+from ui.table_view import show as show_table
 
 ensure_app_entry()
 ctx = context()
@@ -48,7 +49,7 @@ if level is not None:
     st.subheader(t("teams_scorecard", lang))
     definition_popover(scorecard_metrics, lang)
     table, config = view.scorecard_table(card, level, lang)
-    rows = st.dataframe(
+    rows = show_table(
         table,
         hide_index=True,
         column_config=config,
@@ -79,7 +80,7 @@ else:
         st.caption(t("teams_no_leads", lang))
     else:
         table, config = view.lead_table(leads, lang)
-        st.dataframe(table, hide_index=True, column_config=config)
+        show_table(table, hide_index=True, column_config=config)
         view.limit_note(leads, lang)
         downloads(view.labelled(table, config), "officer_leads", ctx)
 
@@ -89,6 +90,6 @@ else:
         st.caption(t("teams_no_loans", lang))
     else:
         table, config = view.loan_table(loans, lang)
-        st.dataframe(table, hide_index=True, column_config=config)
+        show_table(table, hide_index=True, column_config=config)
         view.limit_note(loans, lang)
         downloads(view.labelled(table, config), "officer_loans", ctx)

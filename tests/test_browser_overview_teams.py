@@ -1,6 +1,8 @@
-"""Overview and Teams in a real browser: the pages load and finish without an exception in both languages, and
-a click on a region's bar drills into its teams (drill in the URL), a team's into its account managers, an
-account manager's into their leads and loans, and the breadcrumb returns to the regions."""
+"""Overview and Teams in a real browser: the pages load and finish without an exception in both languages, the
+Overview's tiles are readable on a 1024-pixel laptop with the sidebar open, and a click on a region's bar drills
+into its teams, a team's into its account managers, an account manager's into their leads and loans, and the
+breadcrumb returns to the regions. The drill is a filter: the URL and the sidebar name it, and it stays when
+the user changes page."""
 
 from __future__ import annotations
 
@@ -66,12 +68,26 @@ def no_exception(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
-def url_drill(page) -> str | None:
+def url_param(page, name: str) -> str | None:
     query = unquote(page.evaluate("location.search"))
     for part in query.lstrip("?").split("&"):
-        if part.startswith("drill="):
-            return part.removeprefix("drill=")
+        if part.startswith(f"{name}="):
+            return part.removeprefix(f"{name}=")
     return None
+
+
+def wait_for_param(page, name: str, present: bool = True) -> None:
+    """Wait until the URL has (or no longer has) the filter parameter `name`."""
+    check = f"new URLSearchParams(location.search).has('{name}')"
+    page.wait_for_function(check if present else f"!{check}", timeout=30_000)
+
+
+def expect_sidebar_choice(page, label: str, name: str) -> None:
+    """The sidebar's multiselect labelled `label` shows `name` as a chosen value (a chip with its remove button)."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
+        has=page.get_by_text(label, exact=True)
+    )
+    expect(box.get_by_role("button", name=f"Remove {name}", exact=True)).to_be_visible()
 
 
 def expect_bars(page, names: list[str]) -> None:
@@ -122,19 +138,19 @@ def test_click_a_region_bar_then_back_with_the_breadcrumb(server, page, scorecar
 
     # The largest region's bar comes first.
     click_first_bar(page)
-    page.wait_for_function("location.search.includes('drill=')")
+    wait_for_param(page, "region")
     settled(page)
     no_exception(page)
-    assert url_drill(page) == f"region:{regions['value'][0]}"
+    assert url_param(page, "region") == regions["value"][0]
     expect(page.locator('[data-testid="stPlotlyChart"] .gtitle')).to_contain_text(regions["name"][0])
     expect_bars(page, region_teams["name"].to_list())
     screenshot(page, "teams-region-drill")
 
     page.get_by_role("button", name="All regions").click()
-    page.wait_for_function("!location.search.includes('drill=')")
+    wait_for_param(page, "region", present=False)
     settled(page)
     no_exception(page)
-    assert url_drill(page) is None
+    assert url_param(page, "region") is None
     expect(page.locator('[data-testid="stPlotlyChart"] .gtitle')).to_contain_text("by region")
     expect_bars(page, regions["name"].to_list())
 
@@ -147,10 +163,10 @@ def test_a_small_bar_is_as_easy_to_click(server, page, scorecards) -> None:
     column = page.locator('[data-testid="stPlotlyChart"] .plotly .bars').last.locator(".point path").last
     box = column.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.2)
-    page.wait_for_function("location.search.includes('drill=')")
+    wait_for_param(page, "region")
     settled(page)
     no_exception(page)
-    assert url_drill(page) == f"region:{regions['value'][-1]}"
+    assert url_param(page, "region") == regions["value"][-1]
 
 
 def test_drill_down_to_an_account_managers_leads_and_loans(server, page, scorecards) -> None:
@@ -158,26 +174,27 @@ def test_drill_down_to_an_account_managers_leads_and_loans(server, page, scoreca
     page.goto(f"{server.url}/teams?drill=region:{scorecards['regions']['value'][0]}")
     settled(page)
     click_first_bar(page)
-    page.wait_for_function("location.search.includes('drill=team')")
+    wait_for_param(page, "team")
     settled(page)
     no_exception(page)
-    assert url_drill(page) == f"team:{region_teams['value'][0]}"
+    assert url_param(page, "team") == region_teams["value"][0]
     expect_bars(page, officers["name"].to_list())
     screenshot(page, "teams-team-drill")
 
     click_first_bar(page)
-    page.wait_for_function("location.search.includes('drill=officer')")
+    wait_for_param(page, "officer")
     settled(page)
     no_exception(page)
-    assert url_drill(page) == f"officer:{officers['value'][0]}"
+    assert url_param(page, "officer") == officers["value"][0]
     expect(page.get_by_role("heading", name="Leads created in the period")).to_be_visible()
     expect(page.get_by_role("heading", name="Loans disbursed in the period")).to_be_visible()
     # Breadcrumbs: all regions › region › team › the account manager (current, not a link).
-    expect(page.get_by_role("button", name=officers["name"][0])).to_be_disabled()
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_role("button", name=officers["name"][0], exact=True)).to_be_disabled()
     screenshot(page, "teams-officer")
 
-    page.get_by_role("button", name=region_teams["name"][0]).click()
-    page.wait_for_function("location.search.includes('drill=team')")
+    main.get_by_role("button", name=region_teams["name"][0], exact=True).click()
+    wait_for_param(page, "officer", present=False)
     settled(page)
     expect_bars(page, officers["name"].to_list())
 
@@ -191,3 +208,51 @@ def test_teams_in_chinese_from_a_link(server, page, scorecards) -> None:
     expect(page.get_by_role("button", name="全部区域")).to_be_visible()
     expect_bars(page, scorecards["region_teams"]["name"].to_list())
     screenshot(page, "teams-zh")
+
+
+def test_a_drill_is_kept_on_another_page(server, page, scorecards) -> None:
+    regions, region_teams = scorecards["regions"], scorecards["region_teams"]
+    page.goto(f"{server.url}/teams")
+    settled(page)
+    click_first_bar(page)  # the largest region
+    wait_for_param(page, "region")
+    settled(page)
+    expect_bars(page, region_teams["name"].to_list())
+    click_first_bar(page)  # its largest team
+    wait_for_param(page, "team")
+    settled(page)
+    no_exception(page)
+    screenshot(page, "teams-drilled-to-a-team")
+
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Credit quality").click()
+    page.wait_for_function("location.pathname.endsWith('/credit')", timeout=30_000)
+    settled(page)
+    no_exception(page)
+    expect(page.get_by_role("heading", name="Credit quality", exact=True)).to_be_visible()
+    # The sidebar names the drilled region and team, and the URL carries them: the page shows that team.
+    assert url_param(page, "region") == regions["value"][0]
+    assert url_param(page, "team") == region_teams["value"][0]
+    expect_sidebar_choice(page, "Region", regions["name"][0])
+    expect_sidebar_choice(page, "Team", region_teams["name"][0])
+    screenshot(page, "credit-after-a-drill")
+
+
+def test_overview_tiles_are_readable_on_a_laptop(server, browser) -> None:
+    """At 1024 × 768 with the sidebar open, no tile's value is cut short ("¥34.…"): fewer tiles to a row."""
+    context = browser.new_context(viewport={"width": 1024, "height": 768})
+    page = context.new_page()
+    try:
+        for lang in ("en", "zh"):
+            page.goto(f"{server.url}/?lang={lang}")
+            settled(page)
+            no_exception(page)
+            expect(page.locator('[data-testid="stSidebar"]')).to_be_visible()
+            expect(page.locator('[data-testid="stMetric"]')).to_have_count(12)
+            cut = page.evaluate(
+                """[...document.querySelectorAll('[data-testid="stMetricValue"] p')]
+                   .filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.textContent)"""
+            )
+            assert cut == [], cut
+            screenshot(page, f"overview-1024-{lang}")
+    finally:
+        context.close()

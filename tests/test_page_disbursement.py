@@ -198,13 +198,14 @@ def test_a_drill_link_ranks_the_regions_teams_with_breadcrumbs(open_page, demo) 
     crumbs = [b for b in at.button if b.key and b.key.startswith("crumb_")]
     assert [b.label for b in crumbs] == [t("teams_all_regions", "en"), "East China"]
     assert t("leaderboard_click_team", "en") in captions(at)
-    # The tiles above still show the whole selection, not the drilled region.
-    summary = disbursement.disbursement_summary(demo, Filters(OCTOBER)).row(0, named=True)
+    # The drill is a filter: the tiles above show the drilled region, the URL names it.
+    summary = disbursement.disbursement_summary(demo, Filters(OCTOBER, region_ids=("R01",))).row(0, named=True)
     assert metrics(at)[t("disbursed_amount", "en")][0] == money(summary["amount"])
+    assert at.query_params["region"] == "R01" and "drill" not in at.query_params
 
     crumbs[0].click().run()
     assert not at.exception
-    assert "drill" not in at.query_params
+    assert "drill" not in at.query_params and "region" not in at.query_params
     assert (
         list(at.dataframe[-1].value["name"])
         == disbursement.leaderboard(demo, Filters(OCTOBER), "region")["name"].to_list()

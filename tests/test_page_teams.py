@@ -11,11 +11,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pipelines import periods
-from pipelines.queries import disbursement, funnel, teams
+from pipelines.queries import credit, disbursement, funnel, teams
 from pipelines.queries.dimensions import dimensions
 from pipelines.queries.filters import Filters
 from tests.conftest import REPO
 from tests.test_page_overview import nothing_matches
+from ui.format import money
 from ui.i18n import t
 
 
@@ -89,7 +90,10 @@ def test_region_drill_from_the_url_shows_its_teams(open_teams, con):
     card = teams.scorecard(con, default_filters(con, region_ids=("R01",)), "team")
     assert scorecard_shown(at)["name"].tolist() == card["name"].to_list()
     assert set(card["region_id"]) == {"R01"}
-    assert at.query_params["drill"] == "region:R01"
+    # An old drill link is read as the region filter: the sidebar and the URL say so.
+    assert at.multiselect(key="f_region").value == ["R01"]
+    assert at.query_params["region"] == "R01"
+    assert "drill" not in at.query_params
 
 
 def test_breadcrumb_goes_back_up(open_teams, con):
@@ -97,12 +101,15 @@ def test_breadcrumb_goes_back_up(open_teams, con):
     assert crumbs(at) == ["All regions", "East China", "East China Direct 1"]
     officers = teams.scorecard(con, default_filters(con, team_ids=("T001",)), "officer")
     assert scorecard_shown(at)["name"].tolist() == officers["name"].to_list()
+    assert (at.query_params["region"], at.query_params["team"]) == ("R01", "T001")
     at.button(key="crumb_1").click().run()
     assert not at.exception
-    assert at.query_params["drill"] == "region:R01"
+    # Back up to the region: its filter stays, the team's is cleared.
+    assert at.query_params["region"] == "R01" and "team" not in at.query_params
+    assert at.multiselect(key="f_team").value == []
     assert crumbs(at) == ["All regions", "East China"]
     at.button(key="crumb_0").click().run()
-    assert "drill" not in at.query_params
+    assert "region" not in at.query_params and "team" not in at.query_params
     assert (
         scorecard_shown(at)["name"].tolist()[0]
         == disbursement.leaderboard(con, default_filters(con), "region")["name"][0]
@@ -136,7 +143,54 @@ def test_a_bad_drill_is_dropped_with_a_notice(open_teams):
     # A drill outside the filters: the region filter is South China, the link drills into East China.
     at = open_teams(drill="region:R01", region="R02")
     assert any("region:R01" in w.value for w in at.warning)
-    assert scorecard_shown(at)["name"].tolist() == ["South China"]
+    # The one region filtered on is itself the drill: South China's teams.
+    assert crumbs(at) == ["All regions", "South China"]
+    assert at.multiselect(key="f_region").value == ["R02"]
+
+
+def test_a_drill_is_kept_when_the_user_changes_page(open_teams, con):
+    at = open_teams(drill="team:T004")
+    assert crumbs(at) == ["All regions", "Central China", "Central China Direct 1"]
+    at.switch_page("pages/credit.py").run()
+    assert not at.exception
+    # The sidebar names the drilled region and team, the URL carries them, and Credit quality shows that team.
+    assert at.multiselect(key="f_region").value == ["R04"]
+    assert at.multiselect(key="f_team").value == ["T004"]
+    assert (at.query_params["region"], at.query_params["team"]) == ("R04", "T004")
+    d = dimensions(con)
+    period = periods.last_complete("biweekly", d.as_of, d.biweekly_anchor_monday)
+    team_book = credit.credit_at_period_end(con, Filters(period, team_ids=("T004",)))
+    balance = team_book.filter(metric="balance")["value"][0]
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Outstanding balance"] == money(balance)
+    # Back on Teams, the drill is where the user left it.
+    at.switch_page("pages/teams.py").run()
+    assert crumbs(at) == ["All regions", "Central China", "Central China Direct 1"]
+
+
+def test_a_team_outside_the_named_region_is_said(open_teams):
+    # T004 is in Central China (R04), not East China (R01): dropped with a notice, not silently.
+    at = open_teams(region="R01", team="T004")
+    notices = [w.value for w in at.warning]
+    assert any("T004" in n and "East China" in n for n in notices), notices
+    assert at.multiselect(key="f_team").value == []
+    assert crumbs(at) == ["All regions", "East China"]
+    # An account manager outside the named team: O0003 is in T001.
+    at = open_teams(team="T004", officer="O0003")
+    assert any("O0003" in w.value and "Central China Direct 1" in w.value for w in at.warning)
+    assert at.multiselect(key="f_officer").value == []
+
+
+def test_a_hostile_value_in_the_link_is_echoed_short_and_escaped(open_teams):
+    hostile = "**bold**<script>alert(1)</script>" + "x" * 100
+    at = open_teams(team=hostile)
+    (notice,) = [w.value for w in at.warning if "alert" in w.value]
+    echoed = notice.split("'")[1]
+    # At most 60 characters as shown (the 59 first, then "…"), every Markdown character escaped.
+    assert echoed.replace("\\", "").endswith("…")
+    assert len(echoed.replace("\\", "")) == 60
+    assert echoed.startswith("\\*\\*bold\\*\\*\\<script\\>")
+    assert "x" * 26 in echoed and "x" * 27 not in echoed  # 33 characters of markup, then 26 of the 100 x
 
 
 def test_a_filter_that_matches_nothing_shows_the_empty_state(open_teams, con):

@@ -94,6 +94,7 @@ def test_trend_periods_end_with_the_reviewed_one():
 #   L     O1       2025-11-05    1234.56  last year
 #   W     O3       2026-07-27     777.77  the first trend period
 #   V     O3       2026-07-26     888.88  the day before the trend
+#   E     O3       2025-10-01     100.00  the first loan: before every period, so the data covers last year's
 #
 # Disbursed amount: period 2500.25 + 300 + 1200.40 = 4000.65 (3 loans); previous 1000.10 + 5000.05
 # = 6000.15 (2); change −1999.50; last year 1234.56 (1), change 4000.65 − 1234.56 = 2766.09.
@@ -117,6 +118,7 @@ LOANS = [
     loan("L", 1234.56, "2025-11-05", officer_id="O1"),
     loan("W", 777.77, "2026-07-27", officer_id="O3"),
     loan("V", 888.88, "2026-07-26", officer_id="O3"),
+    loan("E", 100.00, "2025-10-01", officer_id="O3"),
 ]
 TARGETS = [
     {"month": "2026-11-01", "team_id": "T1", "product_line": "credit", "base_amount": 3000, "stretch_amount": 3600},

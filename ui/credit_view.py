@@ -16,8 +16,9 @@ from plotly.colors import sample_colorscale
 from pipelines.queries.credit import VINTAGE_THRESHOLDS, RollRateMatrix
 from ui import format as fmt
 from ui.charts import BUCKET_COLOURS, FIVE_TIER_COLOURS
-from ui.components import kpi
+from ui.components import kpi, tile_grid, uncovered_change
 from ui.figures import figure
+from ui.filters import context
 from ui.i18n import t
 from ui.table_view import Column, present
 
@@ -118,8 +119,11 @@ def kpi_tiles(
     current, comparison = snapshot_dates(at_end)
     comparable = comparison is not None and comparison != current
     # Two rows of three: six tiles in one row cut the English labels short.
-    tiles = [*st.columns(3), *st.columns(3)]
+    grid = tile_grid("credit_tiles", 3)
+    tiles = [grid.container() for _ in range(6)]
 
+    # Before the first snapshot (or the first loan, for write-offs) the tiles say so instead of a change.
+    at_snapshot_instead, at_snapshot_help = uncovered_change(context(), "overdue_rate")
     size_key = "balance" if basis == "balance" else "active_loans"
     size = figures[size_key]
     kpi(
@@ -135,6 +139,8 @@ def kpi_tiles(
         ),
         higher_is_better=None,
         spark=_spark(series, size_key),
+        help=at_snapshot_help,
+        instead_of_change=at_snapshot_instead,
     )
     for tile, metric in zip(tiles[1:5], RATIOS, strict=True):
         row = figures[figure_key(metric, basis)]
@@ -145,6 +151,8 @@ def kpi_tiles(
             delta=fmt.points(row["change"]) if comparable and row["change"] is not None else None,
             higher_is_better=False,
             spark=_spark(series, figure_key(metric, basis)),
+            help=at_snapshot_help,
+            instead_of_change=at_snapshot_instead,
         )
 
     column = "written_off_principal" if basis == "balance" else "loans"
@@ -154,6 +162,7 @@ def kpi_tiles(
     # the empty months before the first loan.
     before = by_period.get("comparison", {}).get(column) if comparison is not None else None
     change = None if before is None else float(now) - float(before)
+    writeoffs_instead, writeoffs_help = uncovered_change(context(), "writeoffs")
     kpi(
         tiles[5],
         t("credit_writeoffs_in_period", lang) + ("" if basis == "balance" else t("credit_loans_suffix", lang)),
@@ -161,6 +170,8 @@ def kpi_tiles(
         delta=None if change is None else signed_money(change, lang) if basis == "balance" else f"{change:+,.0f}",
         higher_is_better=False,
         spark=_monthly_writeoffs(writeoffs_monthly, period_end, column),
+        help=writeoffs_help,
+        instead_of_change=writeoffs_instead,
     )
 
 

@@ -7,7 +7,13 @@ URL parameters (all optional; ids, never display names, so a link works in eithe
     cmp      prev (default) | yoy | none
     region, team, officer, line, channel, ctype   comma-separated ids
 
-A value that is not valid is ignored with a visible notice, never an exception.
+A value that is not valid is ignored with a visible notice, never an exception; so is a team outside the
+region(s) named, and an account manager outside the team(s) (or region(s)) named. A notice echoes at most
+60 characters of the value, escaped (ui.format.echo).
+
+Drilling down (a bar on Teams or on the Disbursement leaderboard, a breadcrumb) is a filter: `drill_to`
+sets region, team and account manager here, so every page shows the drilled scope and the sidebar and the
+URL say so. An old link's `drill=region:R01` / `team:T003` / `officer:O0005` is read as those filters.
 
 The Retrospective page reviews `period` when it is a biweekly period (`?period=2026-11-02/2w`) and the last
 complete one otherwise; its own period picker sets this bar's period, so the URL keeps one `period` for every
@@ -27,6 +33,7 @@ from pipelines import periods
 from pipelines.queries.dimensions import Dimensions, dimensions
 from pipelines.queries.filters import Filters, Period
 from ui.db import current_build, require_cursor
+from ui.format import echo
 from ui.i18n import t
 
 COMPARISONS = ("prev", "yoy", "none")
@@ -41,6 +48,9 @@ LIST_PARAMS = {
     "ctype": ("customer_types", "f_ctype"),
 }
 MAX_PERIOD_CHOICES = 160
+DRILL_LEVELS = ("region", "team", "officer")
+LEGACY_DRILL_PARAM = "drill"
+_PENDING_DRILL = "_pending_drill"
 
 
 @dataclass(frozen=True)
@@ -127,9 +137,9 @@ def _init_from_url(dims: Dimensions, lang: str) -> list[str]:
             ):
                 kind, period_text = parsed_kind, parsed_text
             else:
-                notices.append(t("notice_bad_period", lang, value=text))
+                notices.append(t("notice_bad_period", lang, value=echo(text)))
         except ValueError:
-            notices.append(t("notice_bad_period", lang, value=text))
+            notices.append(t("notice_bad_period", lang, value=echo(text)))
     st.session_state["f_kind"] = kind
     if kind == "range":
         _, parsed = periods.parse(period_text, anchor)
@@ -139,7 +149,7 @@ def _init_from_url(dims: Dimensions, lang: str) -> list[str]:
 
     cmp = params.get("cmp", "prev")
     if cmp not in COMPARISONS:
-        notices.append(t("notice_bad_value", lang, name="cmp", value=cmp))
+        notices.append(t("notice_bad_value", lang, name="cmp", value=echo(cmp)))
         cmp = "prev"
     st.session_state["f_cmp"] = cmp
 
@@ -151,9 +161,89 @@ def _init_from_url(dims: Dimensions, lang: str) -> list[str]:
         values = [v for v in raw.split(",") if v]
         good = [v for v in values if v in valid[name]]
         for bad in sorted(set(values) - set(good)):
-            notices.append(t("notice_bad_value", lang, name=name, value=bad))
+            notices.append(t("notice_bad_value", lang, name=name, value=echo(bad)))
         st.session_state[key] = good
     return notices
+
+
+def _outside_scope(dims: Dimensions, lang: str) -> list[str]:
+    """Drop a team outside the chosen regions, and an account manager outside the chosen teams (or regions),
+    with a notice for each (the filter bar would otherwise drop them without a word)."""
+    notices: list[str] = []
+    regions, teams = st.session_state.get("f_region") or [], st.session_state.get("f_team") or []
+    if regions and teams:
+        region_of = dict(zip(dims.teams["team_id"], dims.teams["region_id"], strict=True))
+        names = dict(zip(dims.regions["region_id"], dims.regions["region_name"], strict=True))
+        kept = [team for team in teams if region_of.get(team) in regions]
+        for team in (team for team in teams if team not in kept):
+            region = ", ".join(names.get(r, r) for r in regions)
+            notices.append(t("notice_team_outside_region", lang, value=echo(team), region=echo(region)))
+        st.session_state["f_team"] = teams = kept
+    officers = st.session_state.get("f_officer") or []
+    if officers and (teams or regions):
+        rows = dims.officers
+        scope_column, scope = ("team_id", teams) if teams else ("region_id", regions)
+        home = dict(zip(rows["officer_id"], rows[scope_column], strict=True))
+        frame = dims.teams if teams else dims.regions
+        names = dict(zip(frame[scope_column], frame[scope_column.replace("_id", "_name")], strict=True))
+        kept = [officer for officer in officers if home.get(officer) in scope]
+        for officer in (officer for officer in officers if officer not in kept):
+            where = ", ".join(names.get(v, v) for v in scope)
+            notices.append(t("notice_officer_outside_team", lang, value=echo(officer), scope=echo(where)))
+        st.session_state["f_officer"] = kept
+    return notices
+
+
+def drill_to(level: str | None, value: str | None = None) -> None:
+    """Drill to a region, team or account manager (`level` one of DRILL_LEVELS, `value` its id), or back to
+    all regions (`level` None).
+
+    The drill is a filter: the filter bar's region, team and account manager are set on the next run (the
+    levels above to the drilled one's own, the levels below cleared), so every page shows that scope. Call
+    it from a widget callback (`on_click=drill_to, args=("team", "T003")`), or follow it with `st.rerun()`
+    or `st.switch_page(...)`.
+    """
+    if level is not None and level not in DRILL_LEVELS:
+        raise ValueError(f"unknown drill level {level!r}")
+    st.session_state[_PENDING_DRILL] = (level, value)
+
+
+def _drill_scope(level: str | None, value: str | None, dims: Dimensions) -> dict[str, list[str]] | None:
+    """The region, team and account manager a drill sets (None when `value` is not one of `level`)."""
+    scope: dict[str, list[str]] = {"f_region": [], "f_team": [], "f_officer": []}
+    if level is None:
+        return scope
+    frame = {"region": dims.regions, "team": dims.teams, "officer": dims.officers}[level]
+    row = frame.filter(frame[f"{level}_id"] == value)
+    if row.is_empty():
+        return None
+    scope["f_region"] = [row["region_id"][0]]
+    if level in ("team", "officer"):
+        scope["f_team"] = [row["team_id"][0]]
+    if level == "officer":
+        scope["f_officer"] = [value]
+    return scope
+
+
+def _apply_pending_drill(dims: Dimensions) -> None:
+    level, value = st.session_state.pop(_PENDING_DRILL)
+    scope = _drill_scope(level, value, dims)
+    if scope is not None:
+        st.session_state.update(scope)
+
+
+def _apply_legacy_drill(dims: Dimensions, lang: str) -> list[str]:
+    """An old link's `drill=level:id`, read as the filters it means; dropped with a notice when it names no
+    known region, team or account manager, or one outside the link's own filters."""
+    text = st.query_params.get(LEGACY_DRILL_PARAM)
+    del st.query_params[LEGACY_DRILL_PARAM]
+    level, _, value = (text or "").partition(":")
+    scope = _drill_scope(level, value, dims) if level in DRILL_LEVELS else None
+    chosen = {key: st.session_state.get(key) or [] for key in ("f_region", "f_team", "f_officer")}
+    if scope is None or any(chosen[key] and scope[key] and scope[key][0] not in chosen[key] for key in chosen):
+        return [t("teams_bad_drill", lang, value=echo(text))]
+    st.session_state.update(scope)
+    return []
 
 
 def _valid_ids(dims: Dimensions) -> dict[str, set[str]]:
@@ -206,8 +296,13 @@ def filter_bar(lang: str) -> FilterContext | None:
     st.session_state["_lang"] = lang
     notices: list[str] = []
     if st.session_state.get("_filters_loaded") != build:
-        notices = _init_from_url(dims, lang) if "_filters_loaded" not in st.session_state else []
+        if "_filters_loaded" not in st.session_state:
+            notices = _init_from_url(dims, lang) + _outside_scope(dims, lang)
         st.session_state["_filters_loaded"] = build
+    if LEGACY_DRILL_PARAM in st.query_params:
+        notices += _apply_legacy_drill(dims, lang)
+    if _PENDING_DRILL in st.session_state:
+        _apply_pending_drill(dims)
 
     sidebar = st.sidebar
     sidebar.subheader(t("filters", lang))

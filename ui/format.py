@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 
 MISSING = "—"
+ECHO_LIMIT = 60
+# Markdown's inline syntax (emphasis, code, links, HTML, LaTeX, Streamlit's :colour[...] directives); a notice
+# is one line of text, so the line-start syntax ("- ", "1. ") cannot occur mid-sentence.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$])")
 
 
 def _missing(value: float | Decimal | None) -> bool:
@@ -64,3 +69,12 @@ def days(value: float | None, lang: str = "en") -> str:
     if _missing(value):
         return MISSING
     return f"{value:.1f} 天" if lang == "zh" else f"{value:.1f} days"
+
+
+def echo(value: object, limit: int = ECHO_LIMIT) -> str:
+    """A value from a link or a file shown back in a notice: at most `limit` characters (cut with "…"),
+    one line, every Markdown character escaped, so a hostile value is shown as text and never runs."""
+    text = " ".join(str(value).split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

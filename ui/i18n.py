@@ -124,12 +124,20 @@ TEXT: dict[str, dict[str, str]] = {
     "cmp_yoy": {"en": "Same period last year", "zh": "去年同期"},
     "cmp_none": {"en": "No comparison", "zh": "不对比"},
     "notice_bad_period": {
-        "en": "The link's period {value!r} is not one we know; showing the last complete biweekly period instead.",
-        "zh": "链接中的期间 {value!r} 无法识别, 已改为显示最近一个完整的双周。",
+        "en": "The link's period '{value}' is not one we know; showing the last complete biweekly period instead.",
+        "zh": "链接中的期间 '{value}' 无法识别, 已改为显示最近一个完整的双周。",
     },
     "notice_bad_value": {
-        "en": "Ignored from the link: {name} = {value!r} is not a known value.",
-        "zh": "已忽略链接中的无效值: {name} = {value!r}。",
+        "en": "Ignored from the link: {name} = '{value}' is not a known value.",
+        "zh": "已忽略链接中的无效值: {name} = '{value}'。",
+    },
+    "notice_team_outside_region": {
+        "en": "Ignored from the link: team '{value}' is not in the region chosen ({region}).",
+        "zh": "已忽略链接中的团队 '{value}': 不属于所选区域 ({region})。",
+    },
+    "notice_officer_outside_team": {
+        "en": "Ignored from the link: account manager '{value}' is not in the team or region chosen ({scope}).",
+        "zh": "已忽略链接中的客户经理 '{value}': 不属于所选团队或区域 ({scope})。",
     },
     # Shared components
     "how_defined": {"en": "How is this defined?", "zh": "口径说明"},
@@ -138,6 +146,21 @@ TEXT: dict[str, dict[str, str]] = {
     "rules": {"en": "Rules", "zh": "规则"},
     "download_csv": {"en": "CSV", "zh": "CSV"},
     "download_excel": {"en": "Excel", "zh": "Excel"},
+    "comparison_partly_covered": {
+        "en": "comparison covers {covered} of {total} days",
+        "zh": "对比期仅 {covered}/{total} 天有数据",
+    },
+    "period_partly_covered": {
+        "en": "period covers {covered} of {total} days",
+        "zh": "本期仅 {covered}/{total} 天有数据",
+    },
+    "no_comparable_data": {"en": "no comparable data", "zh": "无可比数据"},
+    "covered_days_short": {"en": "covers {covered}/{total} days", "zh": "仅 {covered}/{total} 天有数据"},
+    "coverage_help": {
+        "en": "No change is shown: the data starts on {first}, so the comparison would set days with data "
+        "against days without.",
+        "zh": "不显示变化: 数据从 {first} 开始, 对比会把有数据的天数与无数据的天数相比。",
+    },
     "empty_selection": {
         "en": "Nothing matches these filters. Widen the period or clear a filter in the sidebar.",
         "zh": "没有符合筛选条件的数据。请扩大期间或在侧边栏清除筛选。",
@@ -187,9 +210,9 @@ TEXT: dict[str, dict[str, str]] = {
     "teams_title": {"en": "Teams", "zh": "团队"},
     "teams_all_regions": {"en": "All regions", "zh": "全部区域"},
     "teams_bad_drill": {
-        "en": "The drill-down {value!r} is not a region, team or account manager within the current filters; "
+        "en": "The drill-down '{value}' is not a region, team or account manager within the current filters; "
         "showing all regions instead.",
-        "zh": "下钻 {value!r} 不是当前筛选范围内的区域、团队或客户经理, 已改为显示全部区域。",
+        "zh": "下钻 '{value}' 不是当前筛选范围内的区域、团队或客户经理, 已改为显示全部区域。",
     },
     "teams_chart_regions": {
         "en": "Disbursed amount and target attainment by region",

@@ -11,7 +11,7 @@ import polars as pl
 from pipelines.metrics import all_definitions
 from pipelines.queries.overview import INDICATORS
 from ui.charts import STAGE_COLOURS, STRETCH_COLOUR, TARGET_COLOUR
-from ui.components import kpi
+from ui.components import kpi, tile_grid, uncovered_change
 from ui.filters import FilterContext
 from ui.format import count, days, money, percent
 from ui.i18n import t
@@ -126,24 +126,26 @@ def _comparison_help(row: dict, ctx: FilterContext) -> str | None:
 
 
 def tiles(container, indicators: pl.DataFrame, history: pl.DataFrame, ctx: FilterContext, complete_share) -> None:
-    """The twelve KPI tiles, four to a row, in the order of SPEC §5."""
+    """The twelve KPI tiles, four to a row (fewer on a narrow screen), in the order of SPEC §5."""
     definitions = all_definitions()
     history = within_data(history, ctx)
     rows = {row["indicator"]: row for row in indicators.iter_rows(named=True)}
-    for start in range(0, len(INDICATORS), TILES_PER_ROW):
-        columns = container.columns(TILES_PER_ROW)
-        for column, key in zip(columns, INDICATORS[start : start + TILES_PER_ROW], strict=True):
-            row = rows[key]
-            kpi(
-                column,
-                t(LABELS[key], ctx.lang),
-                format_value(row["value"], row["unit"], ctx.lang),
-                delta=format_change(row, ctx.lang),
-                higher_is_better=definitions[key].higher_is_better,
-                spark=sparkline(history, key),
-                help=_comparison_help(row, ctx),
-                note=note(row, ctx, complete_share),
-            )
+    grid = tile_grid("overview_tiles", TILES_PER_ROW, container)
+    for key in INDICATORS:
+        column = grid.container()
+        row = rows[key]
+        instead, coverage_help = uncovered_change(ctx, key)
+        kpi(
+            column,
+            t(LABELS[key], ctx.lang),
+            format_value(row["value"], row["unit"], ctx.lang),
+            delta=format_change(row, ctx.lang),
+            higher_is_better=definitions[key].higher_is_better,
+            spark=sparkline(history, key),
+            help=" ".join(h for h in (_comparison_help(row, ctx), coverage_help) if h) or None,
+            note=note(row, ctx, complete_share),
+            instead_of_change=instead,
+        )
 
 
 def period_label(start: date, kind: str) -> str:

@@ -66,6 +66,7 @@ from ui.charts import BAND_COLOURS
 from ui.filters import LIST_PARAMS, FilterContext, period_choices
 from ui.i18n import TEXT, t
 from ui.overview_view import LABELS
+from ui.table_view import show as show_table
 
 KIND = "biweekly"
 PERIOD_KEY = "retro_period"  # the page's period picker
@@ -248,11 +249,26 @@ def scoreboard_rows(board: Scoreboard, lang: str) -> list[dict]:
             ],
             "_styles": {},
         }
-        for column, change, relative, snapshot in (
-            ("change_previous", "change", "relative_change", "previous_snapshot_date"),
-            ("change_last_year", "change_vs_last_year", "relative_change_vs_last_year", "last_year_snapshot_date"),
+        for column, change, relative, snapshot, prefix in (
+            ("change_previous", "change", "relative_change", "previous_snapshot_date", "previous"),
+            (
+                "change_last_year",
+                "change_vs_last_year",
+                "relative_change_vs_last_year",
+                "last_year_snapshot_date",
+                "last_year",
+            ),
         ):
-            if _comparable(r, snapshot):
+            covered, days = r[f"{prefix}_covered_days"], r[f"{prefix}_days"]
+            if covered is not None and covered < days:
+                # The data does not cover both periods: say how much, never a percentage (pipelines.queries.coverage).
+                row[column] = (
+                    t("no_comparable_data", lang)
+                    if covered == 0
+                    else t("covered_days_short", lang, covered=f"{covered:,}", total=f"{days:,}")
+                )
+                row["_styles"][column] = f"color: {NEUTRAL}"
+            elif _comparable(r, snapshot):
                 row[column] = format_change(r[change], r[relative], unit, lang)
                 row["_styles"][column] = f"color: {_change_colour(r[change], better)}"
             else:
@@ -271,9 +287,9 @@ _SCOREBOARD_COLUMNS = (
     ("indicator", "col_indicator", 230),
     ("value", "retro_col_value", 90),
     ("previous", "retro_col_previous", 90),
-    ("change_previous", "retro_col_change_previous", 95),
+    ("change_previous", "retro_col_change_previous", 120),
     ("last_year", "retro_col_last_year", 90),
-    ("change_last_year", "retro_col_change_last_year", 95),
+    ("change_last_year", "retro_col_change_last_year", 120),
     ("target", "retro_col_target", 95),
     ("trend", "retro_col_trend", 130),
 )
@@ -292,7 +308,7 @@ def scoreboard_table(board: Scoreboard, lang: str) -> None:
         if c != "trend"
     }
     config["trend"] = st.column_config.LineChartColumn(t("retro_col_trend", lang), width=130, color=LINE_COLOUR)
-    st.dataframe(styled, hide_index=True, column_config=config, height=SCOREBOARD_HEIGHT, width="stretch")
+    show_table(styled, hide_index=True, column_config=config, height=SCOREBOARD_HEIGHT, width="stretch")
 
 
 def _as_frame(styles: list[list[str]], columns: list[str]):

@@ -12,15 +12,14 @@ from decimal import Decimal
 
 import plotly.graph_objects as go
 import polars as pl
-import streamlit as st
 
 from pipelines import periods
 from pipelines.contract import SEGMENTS
 from pipelines.metrics import all_definitions
 from pipelines.queries.filters import Filters, Period
 from ui.charts import colour_map, style
-from ui.components import definition_text, kpi
-from ui.filters import FilterContext
+from ui.components import definition_text, kpi, tile_grid, uncovered_change
+from ui.filters import FilterContext, context
 from ui.format import money, percent
 from ui.i18n import t
 
@@ -140,22 +139,26 @@ class Tile:
 
 
 def tile_row(tiles: Sequence[Tile], lang: str, columns_per_row: int | None = None) -> None:
-    """KPI tiles side by side; the change is green or red by the metric's own idea of better."""
+    """KPI tiles side by side (fewer to a row on a narrow screen); the change is green or red by the metric's own
+    idea of better, or replaced by a note when the data does not cover both periods (ui.components.uncovered_change
+    on this run's filter context)."""
     definitions = all_definitions()
     per_row = columns_per_row or len(tiles)
-    for first in range(0, len(tiles), per_row):
-        row = tiles[first : first + per_row]
-        for column, tile in zip(st.columns(per_row), row, strict=False):
-            kpi(
-                column,
-                tile.label,
-                tile.value,
-                delta=tile.delta,
-                higher_is_better=definitions[tile.key].higher_is_better,
-                spark=spark(list(tile.history)),
-                help=definition_text(tile.key, lang)["numerator"],
-                note=tile.note,
-            )
+    grid = tile_grid(f"tiles_{tiles[0].key}", per_row)
+    for tile in tiles:
+        column = grid.container()
+        instead, coverage_help = uncovered_change(context(), tile.key)
+        kpi(
+            column,
+            tile.label,
+            tile.value,
+            delta=tile.delta,
+            higher_is_better=definitions[tile.key].higher_is_better,
+            spark=spark(list(tile.history)),
+            help=" ".join(h for h in (definition_text(tile.key, lang)["numerator"], coverage_help) if h),
+            note=tile.note,
+            instead_of_change=instead,
+        )
 
 
 def money_ticks(top: float, lang: str, ticks: int = 5) -> dict:

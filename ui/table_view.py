@@ -9,8 +9,11 @@ download keeps the number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date, datetime
 
+import pandas as pd
 import polars as pl
 import streamlit as st
 
@@ -86,4 +89,93 @@ def export(frame: pl.DataFrame, columns: list[Column]) -> pl.DataFrame:
 
 def table(shown: pl.DataFrame, config: dict, height: int | str = "auto") -> None:
     """Show a presented frame."""
-    st.dataframe(shown, hide_index=True, column_config=config, height=height, width="stretch")
+    show(shown, config, height=height, width="stretch")
+
+
+_PRINTF = re.compile(r"%([+]?)(,?)(?:\.(\d+))?([dfi])")
+
+
+def _number_text(value: float | int, number_format: str | None) -> str:
+    """A number as st.column_config's `format` would show it (printf-style with "," for thousands)."""
+    if number_format in (None, "", "plain", "localized"):
+        comma = "," if number_format == "localized" else ""
+        if float(value).is_integer():
+            return format(int(value), comma)
+        return format(float(value), f"{comma}.4f").rstrip("0").rstrip(".")
+    if number_format == "accounting":
+        return f"{value:,.2f}"
+    if number_format == "yen":
+        return f"¥{value:,.0f}"
+    if number_format == "percent":
+        return f"{value * 100:,.2f}%"
+    match = _PRINTF.search(number_format)
+    if not match:
+        return str(value)
+    sign, comma, decimals, kind = match.groups()
+    spec = f"{sign}{comma}.{decimals or (0 if kind in 'di' else 6)}f"
+    text = format(float(value), spec)
+    return (number_format[: match.start()] + text + number_format[match.end() :]).replace("%%", "%")
+
+
+def _entry(config: dict, column: str) -> dict:
+    entry = config.get(column)
+    if isinstance(entry, str):
+        return {"label": entry}
+    return dict(entry) if entry else {}
+
+
+def without_gaps(frame: pl.DataFrame, config: dict) -> tuple[pl.DataFrame, dict]:
+    """The frame with every empty cell shown as "—" (st.dataframe would print "None").
+
+    A text column gets "—" in its empty cells. A number or date column with an empty cell is shown as
+    text, formatted as its column_config says, right-aligned like a number. Checkboxes stay as they are
+    (an empty one is blank). Downloads take the frame before this step, so their empty cells stay empty.
+    """
+    config = dict(config)
+    replaced = []
+    for column, dtype in frame.schema.items():
+        if frame[column].null_count() == 0 or (column in config and config[column] is None):
+            continue  # nothing empty, or a hidden column
+        entry = _entry(config, column)
+        type_config = entry.get("type_config") or {}
+        kind = type_config.get("type")
+        if kind in ("checkbox", "line_chart", "bar_chart", "area_chart", "list", "progress"):
+            continue
+        if dtype == pl.String:
+            replaced.append(pl.col(column).fill_null(fmt.MISSING))
+            continue
+        if dtype.is_numeric():
+            number_format = type_config.get("format")
+            text = pl.col(column).map_elements(lambda v, f=number_format: _number_text(v, f), return_dtype=pl.String)
+        elif dtype in (pl.Date, pl.Datetime):
+            text = pl.col(column).map_elements(_date_text, return_dtype=pl.String)
+        else:
+            continue
+        replaced.append(text.fill_null(fmt.MISSING))
+        config[column] = st.column_config.TextColumn(
+            entry.get("label") or column,
+            help=entry.get("help"),
+            width=entry.get("width"),
+            pinned=entry.get("pinned"),
+            alignment="right" if dtype.is_numeric() else None,
+        )
+    return (frame.with_columns(replaced) if replaced else frame), config
+
+
+def _date_text(value: date | datetime) -> str:
+    return value.strftime("%Y-%m-%d") if isinstance(value, datetime) else value.isoformat()
+
+
+def show(data, column_config: dict | None = None, **kwargs):
+    """st.dataframe with empty cells shown as "—" (a drop-in for it): `data` is a polars or pandas frame,
+    or a pandas Styler over one (whose frame is filled in place, keeping its styles)."""
+    config = column_config or {}
+    if isinstance(data, pl.DataFrame):
+        data, config = without_gaps(data, config)
+    elif isinstance(data, pd.DataFrame):
+        data, config = without_gaps(pl.from_pandas(data), config)
+    elif hasattr(data, "data") and isinstance(data.data, pd.DataFrame):  # a pandas Styler
+        filled, config = without_gaps(pl.from_pandas(data.data), config)
+        data.data = filled.to_pandas().set_axis(data.data.index)
+    kwargs.setdefault("hide_index", True)
+    return st.dataframe(data, column_config=config, **kwargs)

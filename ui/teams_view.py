@@ -1,13 +1,14 @@
-"""Teams page builders: the drill-down state in the URL, breadcrumbs, the clickable bar chart, scorecards, lists.
+"""Teams page builders: the drill-down read from the filters, breadcrumbs, the clickable bar chart, scorecards, lists.
 
-The drill level lives in the URL parameter `drill`, on top of the global filters:
+The drill is the filter bar's region, team and account manager (ui.filters.drill_to sets them), so it
+follows the user to every page and shows in the sidebar and the URL:
 
-    (absent)          all regions
-    region:R01        the teams of region R01
-    team:T003         the account managers of team T003
-    officer:O0005     that account manager's leads and loans
+    no single region      all regions (the chart shows regions)
+    one region            the teams of that region
+    one team              the account managers of that team
+    one account manager   that account manager's leads and loans
 
-A drill that names an unknown id, or one the filters exclude, is dropped with a notice.
+An old link's `drill=team:T003` is read as those filters by the filter bar.
 """
 
 from __future__ import annotations
@@ -21,13 +22,12 @@ import streamlit as st
 from pipelines.queries.filters import Filters
 from pipelines.queries.teams import DEFAULT_LIST_LIMIT
 from ui.charts import TARGET_COLOUR, colour_map
-from ui.components import kpi
-from ui.filters import FilterContext
+from ui.components import kpi, tile_grid, uncovered_change
+from ui.filters import FilterContext, drill_to
 from ui.format import money, percent
 from ui.i18n import t
 from ui.sales_view import figure, money_ticks
 
-DRILL_PARAM = "drill"
 LEVEL_LABEL = {"region": "region", "team": "team", "officer": "officer"}
 _CHILD = {None: "region", "region": "team", "team": "officer", "officer": None}
 
@@ -72,49 +72,34 @@ class Drill:
         return out
 
 
-def parse_drill(text: str | None, ctx: FilterContext) -> tuple[Drill, bool]:
-    """The drill named by the URL value and whether it was valid (an invalid one gives the top level)."""
-    if not text:
-        return Drill(), True
-    level, _, value = text.partition(":")
+def current_drill(ctx: FilterContext) -> Drill:
+    """The drill level the filters name: one account manager, else one team, else one region, else the top."""
     dims, f = ctx.dims, ctx.filters
-    drill: Drill | None = None
-    if level == "region" and value in set(dims.regions["region_id"]):
-        drill = Drill(region_id=value)
-    elif level == "team":
-        row = dims.teams.filter(pl.col("team_id") == value)
+    if len(f.officer_ids) == 1:
+        row = dims.officers.filter(pl.col("officer_id") == f.officer_ids[0])
         if row.height:
-            drill = Drill(region_id=row["region_id"][0], team_id=value)
-    elif level == "officer":
-        row = dims.officers.filter(pl.col("officer_id") == value)
+            return Drill(region_id=row["region_id"][0], team_id=row["team_id"][0], officer_id=f.officer_ids[0])
+    if len(f.team_ids) == 1:
+        row = dims.teams.filter(pl.col("team_id") == f.team_ids[0])
         if row.height:
-            drill = Drill(region_id=row["region_id"][0], team_id=row["team_id"][0], officer_id=value)
-    if drill is None:
-        return Drill(), False
-    # The drill narrows the filters; it cannot step outside them.
-    pairs = ((f.region_ids, drill.region_id), (f.team_ids, drill.team_id), (f.officer_ids, drill.officer_id))
-    for chosen, own in pairs:
-        if chosen and own and own not in chosen:
-            return Drill(), False
-    return drill, True
+            return Drill(region_id=row["region_id"][0], team_id=f.team_ids[0])
+    if len(f.region_ids) == 1:
+        return Drill(region_id=f.region_ids[0])
+    return Drill()
 
 
 def read_drill(ctx: FilterContext) -> Drill:
-    """The drill from the URL; an invalid one is removed from the URL with a visible notice."""
-    text = st.query_params.get(DRILL_PARAM)
-    drill, valid = parse_drill(text, ctx)
-    if not valid:
-        st.warning(t("teams_bad_drill", ctx.lang, value=text), icon=":material/link_off:")
-        st.query_params.pop(DRILL_PARAM, None)
-    return drill
+    """The drill the filters name (kept for the pages that call it; see current_drill)."""
+    return current_drill(ctx)
 
 
 def go_to(param: str | None) -> None:
-    """Set the drill in the URL (None: back to all regions)."""
-    if param:
-        st.query_params[DRILL_PARAM] = param
-    else:
-        st.query_params.pop(DRILL_PARAM, None)
+    """Drill to `level:id` (None: back to all regions): sets the filter bar's region/team/officer (drill_to)."""
+    if not param:
+        drill_to(None)
+        return
+    level, _, value = param.partition(":")
+    drill_to(level, value)
 
 
 def names(ctx: FilterContext) -> dict[str, dict[str, str]]:
@@ -452,26 +437,30 @@ def officer_tiles(card: pl.DataFrame, before: pl.DataFrame | None, ctx: FilterCo
     lang = ctx.lang
     row = card.row(0, named=True)
     previous = before.row(0, named=True) if before is not None and before.height else None
-    tiles = (
-        ("amount", "disbursed_amount", "money", True),
-        ("loans", "disbursed_count", "count", True),
-        ("leads", "new_leads", "count", True),
-        ("conversion", "lead_to_disbursed", "ratio", True),
-        ("par30", "par30", "ratio", False),
-        ("early_dpd30", "teams_early_dpd30", "ratio", False),
+    tiles = (  # field, label, unit, higher is better, metric
+        ("amount", "disbursed_amount", "money", True, "disbursed_amount"),
+        ("loans", "disbursed_count", "count", True, "disbursed_count"),
+        ("leads", "new_leads", "count", True, "new_leads"),
+        ("conversion", "lead_to_disbursed", "ratio", True, "lead_to_disbursed_conversion"),
+        ("par30", "par30", "ratio", False, "par30"),
+        ("early_dpd30", "teams_early_dpd30", "ratio", False, "early_dpd30"),
     )
     # Book quality is measured at a snapshot; when both periods end after the same one there is no change.
     same_snapshot = previous is not None and previous["snapshot_date"] == row["snapshot_date"]
-    columns = [*st.columns(3), *st.columns(3)]
-    for column, (field, label, unit, better_up) in zip(columns, tiles, strict=True):
+    grid = tile_grid("officer_tiles", 3)
+    columns = [grid.container() for _ in range(6)]
+    for column, (field, label, unit, better_up, metric) in zip(columns, tiles, strict=True):
         value = row[field]
         shown = money(value, lang) if unit == "money" else (f"{value:,}" if unit == "count" else percent(value))
         compare = previous is not None and not (same_snapshot and field in ("par30", "early_dpd30"))
+        instead, coverage_help = uncovered_change(ctx, metric)
         kpi(
             column,
             t(label, lang),
             shown,
             delta=_change(value, previous[field], unit) if compare else None,
             higher_is_better=better_up,
+            help=coverage_help,
+            instead_of_change=instead,
         )
     st.caption(t("teams_snapshot_caption", lang, day=f"{row['snapshot_date']:%Y-%m-%d}"))

@@ -23,6 +23,7 @@ import duckdb
 import polars as pl
 
 from pipelines import periods
+from pipelines.queries.coverage import change_coverage, data_starts
 from pipelines.queries.disbursement import disbursement_summary, leaderboard
 from pipelines.queries.filters import Filters, Period
 from pipelines.queries.overview import INDICATORS, core_indicators, indicator_history
@@ -48,6 +49,10 @@ _INDICATOR_SCHEMA = {
     "snapshot_date": pl.Date,
     "previous_snapshot_date": pl.Date,
     "last_year_snapshot_date": pl.Date,
+    "previous_covered_days": pl.Int64,
+    "previous_days": pl.Int64,
+    "last_year_covered_days": pl.Int64,
+    "last_year_days": pl.Int64,
 }
 
 _TARGET_SCHEMA = {
@@ -94,8 +99,13 @@ def indicators(con: duckdb.DuckDBPyConnection, filters: Filters, retro: RetroPer
     `change` / `change_vs_last_year` are value − the other value (ratio points for ratios);
     the relative changes divide by the other value's size. Overdue rate and PAR30 are
     measured at the latest snapshot on or before each period's last day (dates given).
+    A change is left empty when the data does not cover both periods (pipelines.queries.coverage:
+    last year's dates before the first lead, loan or snapshot); `*_covered_days` of `*_days` say
+    how much of the other period the data covers (the reviewed period's own days when it is the one
+    only partly covered).
     """
     base = filters.for_period(retro.period)
+    starts = data_starts(con)
     against_previous = core_indicators(con, replace(base, comparison=retro.previous))
     against_last_year = core_indicators(con, replace(base, comparison=retro.last_year)).select(
         "indicator",
@@ -104,11 +114,28 @@ def indicators(con: duckdb.DuckDBPyConnection, filters: Filters, retro: RetroPer
         pl.col("relative_change").alias("relative_change_vs_last_year"),
         pl.col("comparison_snapshot_date").alias("last_year_snapshot_date"),
     )
+    covered_rows = []
+    for indicator in INDICATORS:
+        row: dict = {"indicator": indicator}
+        for prefix, other in (("previous", retro.previous), ("last_year", retro.last_year)):
+            both = change_coverage(replace(base, comparison=other), starts, indicator)
+            # The partly covered one of the two periods: the other period, or else the reviewed one.
+            shown = both.comparison if not both.comparison.complete else both.period
+            row[f"{prefix}_covered_days"], row[f"{prefix}_days"] = shown.covered_days, shown.total_days
+        covered_rows.append(row)
+    covered = pl.DataFrame(covered_rows)
+    previous_ok = pl.col("previous_covered_days") == pl.col("previous_days")
+    last_year_ok = pl.col("last_year_covered_days") == pl.col("last_year_days")
     return (
         against_previous.rename(
             {"comparison_value": "previous_value", "comparison_snapshot_date": "previous_snapshot_date"}
         )
         .join(against_last_year, on="indicator", how="left", maintain_order="left")
+        .join(covered, on="indicator", how="left", maintain_order="left")
+        .with_columns(
+            *(pl.when(previous_ok).then(pl.col(c)) for c in ("change", "relative_change")),
+            *(pl.when(last_year_ok).then(pl.col(c)) for c in ("change_vs_last_year", "relative_change_vs_last_year")),
+        )
         .select(list(_INDICATOR_SCHEMA))
         .cast(_INDICATOR_SCHEMA)
     )
