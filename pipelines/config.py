@@ -59,6 +59,7 @@ class Config:
     def earliest_date(self) -> date:
         return date.fromisoformat(self.raw["validation"]["earliest_date"])
 
+    @property
     def retrospective(self) -> dict[str, Any]:
         """The retrospective's materiality floor, Top count and per-kind cap ([retrospective])."""
         return dict(self.raw["retrospective"])

@@ -439,7 +439,10 @@ def test_an_early_warning_after_a_history_of_zeros(tmp_path: Path):
     #   W3 (O3: T3, R2) due 2026-01-10: nothing overdue ever, 0 now.
     # Both histories are all 0 (mean 0, sd 0): threshold 0. O1's 1.0 fires; O3's 0 does not (0 is not above 0).
     # Product line credit and channel C1 hold both: 1000 / 2000 = 0.5 > 0 → fire.
-    loans = [loan("W1", 1000, "2024-12-05", officer_id="O1"), loan("W3", 1000, "2024-12-05", officer_id="O3")]
+    loans = [
+        loan("W1", 1000, "2024-12-05", officer_id="O1"),
+        loan("W3", 1000, "2024-12-05", officer_id="O3", term_months=14),
+    ]
     installments = [*schedule("W1", ["2025-07-10"], [1000]), *schedule("W3", ["2026-01-10"], [1000])]
     con = build_warehouse(
         tmp_path,
