@@ -240,10 +240,10 @@ def test_statements_are_the_engines_texts_in_the_reports_formats() -> None:
     contribution, decline, bonus, warning, unknown = hand_findings()
     # ¥ with K/M/B (two decimals below 100): 1,800,000 → ¥1.80M; changes carry their sign.
     assert statement(contribution, "en") == (
-        "Region East China: disbursed amount ¥1.80M → ¥3.00M (+¥1.20M), of a total change of +¥1.00M"
+        "Region East China: disbursed amount ¥1.80M → ¥3.00M (+¥1.20M), 120.0% of the total change of +¥1.00M"
     )
     assert statement(decline, "en") == (
-        "Team North Direct 1: disbursed amount ¥500.0K → ¥300.0K (-¥200.0K), of a total change of +¥1.00M"
+        "Team North Direct 1: disbursed amount ¥500.0K → ¥300.0K (-¥200.0K), -20.0% of the total change of +¥1.00M"
     )
     assert statement(bonus, "en") == (
         "Team East China Direct 1 reached 130.0% of its prorated target (¥1.30M of ¥1.00M): bonus tier (from 120.0%)"
