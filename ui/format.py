@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 
 MISSING = "—"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~$:])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text from the source or the user shown through Markdown as it is: no emphasis, links, HTML, LaTeX
+    (between two dollar signs) or Streamlit directives (:red[...], :material/...:)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def _missing(value: float | Decimal | None) -> bool:

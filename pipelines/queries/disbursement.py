@@ -634,4 +634,35 @@ DEFINITIONS: list[MetricDefinition] = [
         rules="Empty when nothing was disbursed.",
         higher_is_better=None,
     ),
+    MetricDefinition(
+        key="amount_change",
+        name="Amount change",
+        numerator=(
+            "Disbursed amount of the region, team, account manager, product line or channel in the period − its "
+            "disbursed amount in the comparison period"
+        ),
+        denominator=None,
+        rules=(
+            "For every member that disbursed in either period (one that disbursed only in the comparison period "
+            "changes by minus what it disbursed then), exact to the cent, so the members' changes add up exactly "
+            "to the change of the total under the same filters. Ranked by the size of the change, either way. "
+            "The comparison is the filter bar's (previous period or the same dates last year); with no "
+            "comparison only the amounts are shown. The bridge (waterfall) goes from the comparison total to the "
+            "period's total: the largest changes, then the rest summed as one 'others' step."
+        ),
+        unit="money",
+        higher_is_better=None,
+    ),
+    MetricDefinition(
+        key="share_of_change",
+        name="Share of the change",
+        numerator="Amount change of the region, team, account manager, product line or channel",
+        denominator="Change of the total disbursed amount under the same filters",
+        rules=(
+            "Signed: with the total down, a member that fell has a positive share and one that grew a negative "
+            "one, so shares can exceed 100% and always add up to 100%. Empty (—) when the total did not change: "
+            "the members' changes then cancel out and the change column shows them. Empty without a comparison."
+        ),
+        higher_is_better=None,
+    ),
 ]
