@@ -215,8 +215,9 @@ def summary_markdown(changes: pl.DataFrame, names: dict[str, str], lang: str) ->
         amount=money(amount, lang),
         change=_signed(change, lang) + (f" ({relative})" if relative else ""),
     )
+    space = "" if lang == "zh" else " "  # Chinese sentences follow one another without a space
     if change == 0:
-        return f"{line} {t('moved_total_unchanged', lang)}"
+        return f"{line}{space}{t('moved_total_unchanged', lang)}"
     top = changes.row(0, named=True)
     name = names.get(top["value"], top["name"] or top["value"] or "—")
     largest = t(
@@ -226,7 +227,7 @@ def summary_markdown(changes: pl.DataFrame, names: dict[str, str], lang: str) ->
         change=_signed(top["change"], lang),
         share=percent(top["share_of_change"]),
     )
-    return f"{line} {largest}"
+    return f"{line}{space}{largest}"
 
 
 def who_moved(ctx: FilterContext, filters: Filters, level: str, key: str, *, clickable: bool = True) -> str | None:
