@@ -216,3 +216,40 @@ def test_the_filters_narrow_the_members_and_the_total(book) -> None:
 def test_an_unknown_level_is_refused(book) -> None:
     with pytest.raises(ValueError, match="unknown level"):
         disbursement.amount_change_by(book, FILTERS, "segment")
+
+
+def test_the_summary_line_escapes_names_and_says_when_the_total_did_not_change(tmp_path: Path) -> None:
+    from ui.moved_view import summary_markdown
+
+    hostile = "**Boss** [win](http://evil.example) $x$ :red[alarm]"
+    officers = [
+        {"officer_id": "O1", "officer_name": hostile, "team_id": "T1", "hire_date": "2020-01-01"},
+        {"officer_id": "O2", "officer_name": "Li Wei", "team_id": "T2", "hire_date": "2020-01-01"},
+    ]
+    con = build_warehouse(
+        tmp_path,
+        as_of="2026-11-20",
+        officers=officers,
+        loans=[
+            loan("P", 100, "2026-10-25", officer_id="O1"),
+            loan("N1", 40, "2026-11-05", officer_id="O1"),
+            loan("N2", 10, "2026-11-06", officer_id="O2"),
+        ],
+    )
+    # O1 40 − 100 = −60, O2 +10; total 50 − 100 = −50; O1's share −60 / −50 = 120.0%.
+    changes = disbursement.amount_change_by(con, FILTERS, "officer")
+    line = summary_markdown(changes, {"O1": hostile, "O2": "Li Wei"}, "en")
+    assert line == (
+        "Disbursed amount ¥100 → ¥50: -¥50 (-50.0%). Largest change: "
+        r"**\*\*Boss\*\* \[win\](http\://evil.example) \$x\$ \:red\[alarm\]**, -¥60, 120.0% of the total change."
+    )
+    # A total that did not change: no share to show, and the line says why.
+    still = build_warehouse(
+        tmp_path / "still",
+        as_of="2026-11-20",
+        loans=[loan("P", 100, "2026-10-25", officer_id="O1"), loan("N", 100, "2026-11-05", officer_id="O2")],
+    )
+    flat = disbursement.amount_change_by(still, FILTERS, "officer")
+    assert summary_markdown(flat, {}, "zh") == (
+        "放款金额 ¥100 → ¥100: +¥0 (+0.0%)。总额没有变化: 下列变化相互抵消, 因此不显示占变化比例 (—)。"
+    )
