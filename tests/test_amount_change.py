@@ -22,6 +22,7 @@ total change 3333.48 − 3833.34 = −499.86.
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -218,10 +219,12 @@ def test_an_unknown_level_is_refused(book) -> None:
         disbursement.amount_change_by(book, FILTERS, "segment")
 
 
-def test_the_summary_line_escapes_names_and_says_when_the_total_did_not_change(tmp_path: Path) -> None:
-    from ui.moved_view import summary_markdown
+def test_names_from_the_source_are_shown_as_text_in_the_summary_and_the_bridge(tmp_path: Path) -> None:
+    from pipelines.queries.dimensions import dimensions
+    from ui.filters import FilterContext
+    from ui.moved_view import bridge_figure, summary_markdown
 
-    hostile = "**Boss** [win](http://evil.example) $x$ :red[alarm]"
+    hostile = '<a href="http://evil.example">**Boss**</a> $x$ :red[alarm]'
     officers = [
         {"officer_id": "O1", "officer_name": hostile, "team_id": "T1", "hire_date": "2020-01-01"},
         {"officer_id": "O2", "officer_name": "Li Wei", "team_id": "T2", "hire_date": "2020-01-01"},
@@ -239,13 +242,22 @@ def test_the_summary_line_escapes_names_and_says_when_the_total_did_not_change(t
     # O1 40 − 100 = −60, O2 +10; total 50 − 100 = −50; O1's share −60 / −50 = 120.0%.
     changes = disbursement.amount_change_by(con, FILTERS, "officer")
     line = summary_markdown(changes, {"O1": hostile, "O2": "Li Wei"}, "en")
+    escaped = r'\<a href="http\://evil.example"\>\*\*Boss\*\*\</a\> \$x\$ \:red\[alarm\]'
     assert line == (
-        "Disbursed amount ¥100 → ¥50: -¥50 (-50.0%). Largest change: "
-        r"**\*\*Boss\*\* \[win\](http\://evil.example) \$x\$ \:red\[alarm\]**, -¥60, 120.0% of the total change."
+        f"Disbursed amount ¥100 → ¥50: -¥50 (-50.0%). Largest change: **{escaped}**, -¥60, 120.0% of the total change."
     )
-    # A total that did not change: no share to show, and the line says why.
+    # In the bridge the name is a label, not markup (Plotly reads <a href> and <br> in labels).
+    ctx = FilterContext(FILTERS, "biweekly", "en", dimensions(con))
+    trace = bridge_figure(disbursement.amount_bridge(changes), changes, "officer", ctx).data[0]
+    assert list(trace.x[1:3]) == [html.escape(hostile), "Li Wei"]
+
+
+def test_the_summary_line_says_when_the_total_did_not_change(tmp_path: Path) -> None:
+    from ui.moved_view import summary_markdown
+
+    # O1 −100, O2 +100: the total did not change; there is no share to show, and the line says why.
     still = build_warehouse(
-        tmp_path / "still",
+        tmp_path,
         as_of="2026-11-20",
         loans=[loan("P", 100, "2026-10-25", officer_id="O1"), loan("N", 100, "2026-11-05", officer_id="O2")],
     )

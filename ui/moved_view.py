@@ -7,6 +7,7 @@ the retrospective's decomposition) and amount_bridge; this module only draws the
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from dataclasses import replace
 
@@ -85,7 +86,8 @@ def bridge_figure(steps: pl.DataFrame, changes: pl.DataFrame, level: str, ctx: F
                 ["", _signed(amount, lang), percent(float(amount / total_change)) if total_change else "—", "", ""]
             )
         else:
-            label = names.get(r["value"], r["name"] or r["value"] or "—")
+            # Plotly reads tags in labels (<a href=…>, <br>): a name from the source is shown as text.
+            label = html.escape(names.get(r["value"], r["name"] or r["value"] or "—"))
             measures.append("relative")
             member = before[r["value"]]
             customdata.append(
