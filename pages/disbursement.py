@@ -1,9 +1,11 @@
-"""Disbursement: volume against base and stretch target, pacing, mix, average ticket and the leaderboard."""
+"""Disbursement: volume against base and stretch target, pacing, mix, average ticket, the leaderboard and who moved
+the amount against the comparison period."""
 
 import streamlit as st
 
 from pipelines.queries import disbursement
 from ui import disbursement_view as view
+from ui import moved_view
 from ui import teams_view as drill_view
 from ui.charts import show
 from ui.components import definition_popover, downloads, empty_state
@@ -111,13 +113,25 @@ else:
         st.caption(t("officer_no_target", lang))
     table, config = view.leaderboard_table(board, level, lang)
     show_table(view.coloured_bands(table, board), hide_index=True, column_config=config)
-    downloads(labelled(table, config), f"leaderboard_{level}", ctx)
+    downloads(labelled(table, config), f"leaderboard_{level}", ctx, filters=drill.filters(filters))
     picked = view.clicked(event, board)
-    if picked and level == "officer":
-        # An account manager's own leads and loans are on the Teams page.
-        drill_view.go_to(f"officer:{picked}")
-        st.switch_page("pages/teams.py")
-    elif picked:
-        drill_view.go_to(f"{level}:{picked}")
-        st.rerun()
+    if picked:
+        view.drill_to(level, picked)
 definition_popover(["disbursed_amount", "amount_share", "average_ticket", "attainment", "stretch_attainment"], lang)
+
+st.subheader(t("moved", lang))
+# The change against the comparison period, split by a level under the leaderboard's drill; a bar drills like it.
+levels = moved_view.levels_below(drill.level)
+moved_level = (
+    st.segmented_control(
+        t("moved_level", lang),
+        levels,
+        format_func=lambda v: t(v, lang),
+        default=levels[0],
+        key=f"disbursement_moved_by_{drill.param() or 'all'}",
+    )
+    or levels[0]
+)
+picked = moved_view.who_moved(ctx, drill.filters(filters), moved_level, "disbursement_moved")
+if picked:
+    view.drill_to(moved_level, picked)

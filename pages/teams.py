@@ -1,8 +1,10 @@
-"""Teams: region → team → account manager → their leads and loans; click a bar to go down, breadcrumbs to go up."""
+"""Teams: region → team → account manager → their leads and loans, with who moved the amount at each level; click a
+bar to go down, breadcrumbs to go up."""
 
 import streamlit as st
 
 from pipelines.queries import teams
+from ui import moved_view
 from ui import teams_view as view
 from ui.charts import show
 from ui.components import definition_popover, downloads, empty_state
@@ -58,9 +60,13 @@ if level is not None:
         key=f"teams_table_{drill.param() or 'all'}",
     )
     st.caption(t("teams_snapshot_caption", lang, day=f"{card['snapshot_date'][0]:%Y-%m-%d}"))
-    downloads(view.labelled(table, config), f"scorecard_{level}", ctx)
+    downloads(view.labelled(table, config), f"scorecard_{level}", ctx, filters=filters)
 
-    picked = view.clicked_bar(event) or view.clicked_row(rows, card)
+    # Who moved the amount against the comparison period, split by the same level; a bar drills like the others.
+    st.subheader(t("moved", lang))
+    moved = moved_view.who_moved(ctx, filters, level, "teams_moved")
+
+    picked = view.clicked_bar(event) or view.clicked_row(rows, card) or moved
     if picked:
         view.go_to(f"{level}:{picked}")
         st.rerun()
@@ -82,7 +88,7 @@ else:
         table, config = view.lead_table(leads, lang)
         show_table(table, hide_index=True, column_config=config)
         view.limit_note(leads, lang)
-        downloads(view.labelled(table, config), "officer_leads", ctx)
+        downloads(view.labelled(table, config), "officer_leads", ctx, filters=filters)
 
     st.subheader(t("teams_loans", lang))
     loans = query(teams.loan_list, filters)
@@ -92,4 +98,4 @@ else:
         table, config = view.loan_table(loans, lang)
         show_table(table, hide_index=True, column_config=config)
         view.limit_note(loans, lang)
-        downloads(view.labelled(table, config), "officer_loans", ctx)
+        downloads(view.labelled(table, config), "officer_loans", ctx, filters=filters)

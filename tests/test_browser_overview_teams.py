@@ -90,15 +90,20 @@ def expect_sidebar_choice(page, label: str, name: str) -> None:
     expect(box.get_by_role("button", name=f"Remove {name}", exact=True)).to_be_visible()
 
 
+def teams_chart(page):
+    """The Teams bar chart: the page's first chart (the bridge of who moved the amount comes below it)."""
+    return page.locator('[data-testid="stPlotlyChart"]').first
+
+
 def expect_bars(page, names: list[str]) -> None:
     """The Teams chart's x axis shows exactly these categories, in order (waiting for the rerun to draw them)."""
-    expect(page.locator('[data-testid="stPlotlyChart"] .xtick text')).to_have_text(names, timeout=30_000)
+    expect(teams_chart(page).locator(".xtick text")).to_have_text(names, timeout=30_000)
 
 
 def click_first_bar(page) -> None:
     """Click the middle of the first bar, where a user would: Plotly's drag layer takes the click and
     finds the bar under it (the bar's SVG path itself never receives pointer events)."""
-    bar = page.locator('[data-testid="stPlotlyChart"] .plotly .bars .point path').first
+    bar = teams_chart(page).locator(".plotly .bars .point path").first
     expect(bar).to_be_visible()
     box = bar.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -142,7 +147,7 @@ def test_click_a_region_bar_then_back_with_the_breadcrumb(server, page, scorecar
     settled(page)
     no_exception(page)
     assert url_param(page, "region") == regions["value"][0]
-    expect(page.locator('[data-testid="stPlotlyChart"] .gtitle')).to_contain_text(regions["name"][0])
+    expect(teams_chart(page).locator(".gtitle")).to_contain_text(regions["name"][0])
     expect_bars(page, region_teams["name"].to_list())
     screenshot(page, "teams-region-drill")
 
@@ -151,7 +156,7 @@ def test_click_a_region_bar_then_back_with_the_breadcrumb(server, page, scorecar
     settled(page)
     no_exception(page)
     assert url_param(page, "region") is None
-    expect(page.locator('[data-testid="stPlotlyChart"] .gtitle')).to_contain_text("by region")
+    expect(teams_chart(page).locator(".gtitle")).to_contain_text("by region")
     expect_bars(page, regions["name"].to_list())
 
 
@@ -160,7 +165,7 @@ def test_a_small_bar_is_as_easy_to_click(server, page, scorecards) -> None:
     page.goto(f"{server.url}/teams")
     settled(page)
     # The smallest region's bar is a sliver; clicking high up in its column still drills into it.
-    column = page.locator('[data-testid="stPlotlyChart"] .plotly .bars').last.locator(".point path").last
+    column = teams_chart(page).locator(".plotly .bars").last.locator(".point path").last
     box = column.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.2)
     wait_for_param(page, "region")

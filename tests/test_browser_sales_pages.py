@@ -64,6 +64,12 @@ def open_and_wait(page, url: str) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
+def leaderboard_table(page):
+    """The leaderboard's table: the one before who moved the amount's, the page's last."""
+    tables = page.locator('[data-testid="stDataFrame"]')
+    return tables.nth(tables.count() - 2)
+
+
 def tiles(page) -> dict[str, str]:
     """KPI tiles on the page: label → value."""
     out = {}
@@ -92,9 +98,10 @@ def test_disbursement_page_loads(server, page, demo, lang: str) -> None:
     open_and_wait(page, f"{server.url}/disbursement?period=2026-11&lang={lang}")
     expect(page.get_by_role("heading", name=t("disbursement_title", lang), exact=True)).to_be_visible()
     main = page.locator('[data-testid="stMain"]')
-    for key in ("volume_over_time", "disbursement_mix", "leaderboard"):
+    for key in ("volume_over_time", "disbursement_mix", "leaderboard", "moved"):
         expect(main).to_contain_text(t(key, lang))
-    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(4, timeout=30_000)
+    # Volume, mix (amount and ticket), leaderboard, and the bridge of who moved the amount.
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(5, timeout=30_000)
     summary = disbursement.disbursement_summary(demo, Filters(Period(date(2026, 11, 1), date(2026, 11, 30))))
     assert tiles(page)[t("disbursed_amount", lang)] == money(summary["amount"][0], lang)
     screenshot(page, f"disbursement-page-{lang}")
@@ -153,7 +160,7 @@ def test_a_click_on_a_region_bar_drills_into_its_teams_and_the_breadcrumb_return
     page.wait_for_url(f"**region={top_region}**", timeout=30_000)
     wait_for_app(page)
     teams = disbursement.leaderboard(demo, Filters(OCTOBER, comparison=SEPTEMBER, region_ids=(top_region,)), "team")
-    table = page.locator('[data-testid="stDataFrame"]').last
+    table = leaderboard_table(page)
     for name in teams["name"]:
         expect(table).to_contain_text(name)
     expect(page.get_by_role("button", name=t("teams_all_regions", "en"))).to_be_visible()
@@ -163,5 +170,23 @@ def test_a_click_on_a_region_bar_drills_into_its_teams_and_the_breadcrumb_return
     page.get_by_role("button", name=t("teams_all_regions", "en")).click()
     page.wait_for_function("!new URLSearchParams(window.location.search).has('region')", timeout=30_000)
     wait_for_app(page)
-    expect(page.locator('[data-testid="stDataFrame"]').last).to_contain_text(regions["name"][-1])
+    expect(leaderboard_table(page)).to_contain_text(regions["name"][-1])
     assert "period=2026-10" in page.url
+
+
+def test_a_click_on_a_bar_of_the_bridge_drills_into_that_region(server, page, demo) -> None:
+    open_and_wait(page, f"{server.url}/disbursement?period=2026-10")
+    changes = disbursement.amount_change_by(demo, Filters(OCTOBER, comparison=SEPTEMBER), "region")
+    bridge = page.locator('[data-testid="stPlotlyChart"]').last
+    bridge.scroll_into_view_if_needed()
+    # Bar 0 is the comparison total; bar 1 the region that moved the amount most, either way.
+    bridge.locator(".waterfalllayer .point path").nth(1).click(force=True)
+    region = changes["value"][0]
+    page.wait_for_url(f"**drill=region%3A{region}**", timeout=30_000)
+    wait_for_app(page)
+    teams = disbursement.amount_change_by(demo, Filters(OCTOBER, comparison=SEPTEMBER, region_ids=(region,)), "team")
+    table = page.locator('[data-testid="stDataFrame"]').last
+    for name in teams["name"]:
+        expect(table).to_contain_text(name)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    screenshot(page, "disbursement-bridge-drill")

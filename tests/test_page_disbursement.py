@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import duckdb
 import pytest
@@ -14,6 +17,7 @@ from pipelines import periods
 from pipelines.queries import disbursement
 from pipelines.queries.filters import Filters, Period
 from tests.conftest import REPO
+from ui import moved_view
 from ui.format import count, days, money, percent
 from ui.i18n import t
 
@@ -21,6 +25,7 @@ OCTOBER = Period(date(2026, 10, 1), date(2026, 10, 31))
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
 # November is still running on the as-of day (2026-11-20): it is compared like-for-like with 1–20 October.
 OCTOBER_TO_20 = Period(date(2026, 10, 1), date(2026, 10, 20))
+SEPTEMBER = Period(date(2026, 9, 1), date(2026, 9, 30))
 HEADINGS = ("volume_over_time", "disbursement_mix", "leaderboard")
 
 
@@ -54,6 +59,11 @@ def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
 
 def captions(at: AppTest) -> list[str]:
     return [c.value for c in at.caption]
+
+
+def leaderboard_shown(at: AppTest):
+    """The leaderboard table (the mix table in its expander comes first, who moved the amount after it)."""
+    return at.dataframe[1].value
 
 
 def test_november_tiles_equal_the_query_layer(open_page, demo) -> None:
@@ -124,7 +134,7 @@ def test_leaderboard_is_the_query_layers(open_page, demo) -> None:
     at = open_page(period="2026-10")
     filters = Filters(OCTOBER, comparison=Period(date(2026, 9, 1), date(2026, 9, 30)))
     board = disbursement.leaderboard(demo, filters, "region")
-    table = at.dataframe[-1].value
+    table = leaderboard_shown(at)
     assert list(table["name"]) == board["name"].to_list()
     assert [round(v, 2) for v in table["amount"]] == [float(v) for v in board["amount"]]
     assert [round(v, 6) for v in table["attainment"]] == [round(v * 100, 6) for v in board["attainment"]]
@@ -132,7 +142,7 @@ def test_leaderboard_is_the_query_layers(open_page, demo) -> None:
     at.segmented_control(key="disbursement_leaderboard_level").set_value("officer").run()
     assert not at.exception
     board = disbursement.leaderboard(demo, filters, "officer")
-    table = at.dataframe[-1].value
+    table = leaderboard_shown(at)
     assert list(table["name"]) == board["name"].to_list()
     assert "attainment" not in table.columns  # account managers have no targets of their own
     assert t("officer_no_target", "en") in captions(at)
@@ -191,7 +201,7 @@ def test_a_drill_link_ranks_the_regions_teams_with_breadcrumbs(open_page, demo) 
     at = open_page(period="2026-10", drill="region:R01")
     filters = Filters(OCTOBER, comparison=Period(date(2026, 9, 1), date(2026, 9, 30)), region_ids=("R01",))
     board = disbursement.leaderboard(demo, filters, "team")
-    table = at.dataframe[-1].value
+    table = leaderboard_shown(at)
     assert list(table["name"]) == board["name"].to_list()
     assert set(board["region_id"]) == {"R01"}
     # Breadcrumbs: back to all regions, the region itself as the current (disabled) crumb.
@@ -207,6 +217,98 @@ def test_a_drill_link_ranks_the_regions_teams_with_breadcrumbs(open_page, demo) 
     assert not at.exception
     assert "drill" not in at.query_params and "region" not in at.query_params
     assert (
-        list(at.dataframe[-1].value["name"])
+        list(leaderboard_shown(at)["name"])
         == disbursement.leaderboard(demo, Filters(OCTOBER), "region")["name"].to_list()
     )
+
+
+# -- Who moved the amount ------------------------------------------------------------------------------------------
+
+
+def moved_shown(at: AppTest):
+    """The table of who moved the amount (the page's last table)."""
+    return at.dataframe[-1].value
+
+
+def bridge(at: AppTest) -> dict:
+    """The waterfall trace of the bridge chart, as the browser gets it."""
+    traces = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
+    return next(trace for trace in traces if trace["type"] == "waterfall")
+
+
+def test_who_moved_the_amount_is_the_query_layers(open_page, demo) -> None:
+    at = open_page(period="2026-10")
+    filters = Filters(OCTOBER, comparison=Period(date(2026, 9, 1), date(2026, 9, 30)))
+    changes = disbursement.amount_change_by(demo, filters, "region")
+    assert t("moved", "en") in [x.value for x in at.subheader]
+    table = moved_shown(at)
+    assert list(table.columns) == ["rank", "name", "amount", "previous_amount", "change", "share_of_change"]
+    # Largest change either way first, display names, the same amounts, changes and shares.
+    assert list(table["name"]) == changes["name"].to_list()
+    assert [round(v, 2) for v in table["change"]] == [float(v) for v in changes["change"]]
+    assert [round(v, 2) for v in table["previous_amount"]] == [float(v) for v in changes["previous_amount"]]
+    assert list(table["share_of_change"]) == pytest.approx([v * 100 for v in changes["share_of_change"]])
+    assert abs(table["change"]).is_monotonic_decreasing
+    # The bridge: comparison total, the regions (seven, no "others"), the period's total; its parts add up to the
+    # total change to the cent.
+    trace = bridge(at)
+    assert trace["measure"] == ["absolute", *["relative"] * changes.height, "total"]
+    cents = [round(Decimal(str(v)) * 100) for v in trace["y"]]
+    assert sum(cents[1:-1]) == cents[-1] - cents[0]
+    total = disbursement.disbursement_summary(demo, filters)["amount"][0]
+    before = disbursement.disbursement_summary(demo, filters.for_period(filters.comparison))["amount"][0]
+    assert (cents[0], cents[-1]) == (round(before * 100), round(total * 100))
+    assert [c[0] for c in trace["customdata"][1:-1]] == changes["value"].to_list()
+    # The summary line names the largest mover with its share.
+    top = changes.row(0, named=True)
+    line = next(m.value for m in at.markdown if "→" in m.value)
+    assert f"**{top['name']}**" in line and percent(top["share_of_change"]) in line
+    assert t("moved_click_region", "en") in captions(at)
+
+
+def test_who_moved_by_product_line_in_chinese(open_page, demo) -> None:
+    at = open_page(period="2026-10", lang="zh")
+    at.segmented_control(key="disbursement_moved_by_all").set_value("product_line").run()
+    assert not at.exception
+    filters = Filters(OCTOBER, comparison=Period(date(2026, 9, 1), date(2026, 9, 30)))
+    changes = disbursement.amount_change_by(demo, filters, "product_line")
+    # Display names in the interface language, never the keys; a product line is not a level to drill into.
+    assert list(moved_shown(at)["name"]) == [t(f"product_line_{v}", "zh") for v in changes["value"]]
+    assert t("moved_click_region", "zh") not in captions(at)
+    assert "放款金额变化的来源" in [x.value for x in at.subheader]
+
+
+def test_without_a_comparison_only_the_amounts(open_page, demo) -> None:
+    at = open_page(period="2026-10", cmp="none")
+    assert t("moved_no_comparison", "en") in captions(at)
+    table = moved_shown(at)
+    assert list(table.columns) == ["rank", "name", "amount", "loans"]
+    changes = disbursement.amount_change_by(demo, Filters(OCTOBER), "region")
+    assert list(table["name"]) == changes["name"].to_list()  # largest amount first
+    assert not any(json.loads(c.proto.spec)["data"][0]["type"] == "waterfall" for c in at.get("plotly_chart"))
+
+
+def test_a_bar_of_the_bridge_drills_into_its_region(open_page, demo) -> None:
+    at = open_page(period="2026-10")
+    trace = bridge(at)
+    # A click on the first region's bar, as the browser reports it (the point's index and its customdata).
+    point = {"point_index": 1, "customdata": trace["customdata"][1]}
+    steps = disbursement.amount_bridge(
+        disbursement.amount_change_by(demo, Filters(OCTOBER, comparison=SEPTEMBER), "region")
+    )
+    event = SimpleNamespace(selection=SimpleNamespace(points=[point]))
+    region = moved_view.clicked(event, steps)
+    assert region == steps["value"][1]
+    # The totals and the others are not members: nothing to drill into.
+    assert moved_view.clicked(SimpleNamespace(selection=SimpleNamespace(points=[{"point_index": 0}])), steps) is None
+
+    # The drill the click sets: the region's teams, split the same way, with breadcrumbs.
+    at = open_page(period="2026-10", drill=f"region:{region}")
+    filters = Filters(OCTOBER, comparison=SEPTEMBER, region_ids=(region,))
+    teams = disbursement.amount_change_by(demo, filters, "team")
+    assert at.segmented_control(key=f"disbursement_moved_by_region:{region}").value == "team"
+    assert list(moved_shown(at)["name"]) == teams["name"].to_list()
+    assert set(teams["region_id"]) == {region}
+    cents = [round(Decimal(str(v)) * 100) for v in bridge(at)["y"]]
+    assert sum(cents[1:-1]) == cents[-1] - cents[0]
+    assert t("moved_click_team", "en") in captions(at)

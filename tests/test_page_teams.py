@@ -3,7 +3,9 @@ breadcrumbs back up, an account manager's leads and loans, bad drills and empty 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -198,3 +200,50 @@ def test_a_filter_that_matches_nothing_shows_the_empty_state(open_teams, con):
     at = open_teams(officer=officer, channel=channel, lang="zh")
     assert [i.value for i in at.info] == [t("empty_selection", "zh")]
     assert not at.dataframe
+
+
+# -- Who moved the amount: the level follows the drill ------------------------------------------------------------
+
+
+def moved_shown(at: AppTest):
+    """The table of who moved the amount (after the scorecard)."""
+    return at.dataframe[1].value
+
+
+def bridge_cents(at: AppTest) -> list[int]:
+    traces = [json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")]
+    trace = next(trace for trace in traces if trace["type"] == "waterfall")
+    return [round(Decimal(str(v)) * 100) for v in trace["y"]]
+
+
+def test_who_moved_the_amount_follows_the_drill(open_teams, con):
+    at = open_teams()
+    assert "Who moved the amount" in [x.value for x in at.subheader]
+    changes = disbursement.amount_change_by(con, default_filters(con), "region")
+    table = moved_shown(at)
+    assert table["name"].tolist() == changes["name"].to_list()
+    assert table["change"].tolist() == pytest.approx([float(v) for v in changes["change"]])
+    assert table["share_of_change"].tolist() == pytest.approx([v * 100 for v in changes["share_of_change"]])
+    cents = bridge_cents(at)
+    assert sum(cents[1:-1]) == cents[-1] - cents[0]  # the parts add up to the total change, to the cent
+
+    # A region → its teams; a team → its account managers (the bridge's bars drill like the scorecard's).
+    region = changes["value"][0]
+    at = open_teams(drill=f"region:{region}")
+    teams = disbursement.amount_change_by(con, default_filters(con, region_ids=(region,)), "team")
+    assert moved_shown(at)["name"].tolist() == teams["name"].to_list()
+    assert t("moved_click_team", "en") in [c.value for c in at.caption]
+    team = teams["value"][0]
+    at = open_teams(drill=f"team:{team}")
+    officers = disbursement.amount_change_by(con, default_filters(con, team_ids=(team,)), "officer")
+    assert moved_shown(at)["name"].tolist() == officers["name"].to_list()
+    assert sum(bridge_cents(at)[1:-1]) == round(sum(officers["change"].to_list()) * 100)
+
+
+def test_who_moved_against_the_same_period_last_year(open_teams, con):
+    at = open_teams(cmp="yoy")
+    d = dimensions(con)
+    period = periods.last_complete("biweekly", d.as_of, d.biweekly_anchor_monday)
+    changes = disbursement.amount_change_by(con, Filters(period, period.last_year()), "region")
+    assert moved_shown(at)["previous_amount"].tolist() == pytest.approx([float(v) for v in changes["previous_amount"]])
+    assert moved_shown(at)["name"].tolist() == changes["name"].to_list()

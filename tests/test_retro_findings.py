@@ -126,18 +126,37 @@ def test_decomposition_under_a_region_filter(change_book):
     assert sum(parts["contribution"].to_list(), Decimal(0)) == Decimal("1400.14")
 
 
-def test_change_findings_name_the_top_contributors_both_ways(change_book):
-    found = F.disbursement_change_findings(change_book, ALL, RETRO, levels=("region",), top=1)
-    # Top one up (R1, +1400.14 beats R3, +700.33) and top one down (R2, −3799.65).
-    assert [(f.subject_id, f.severity) for f in found] == [("R1", "good"), ("R2", "watch")]
-    up = found[0]
-    assert up.values["contribution"] == approx(1400.14)
-    assert up.values["total_change"] == approx(-1699.18)
-    assert up.page == "teams"
-    assert up.link_params == {"period": "2026-11-02/2w", "drill": "region:R1"}
-    assert F.render(up) == (
-        "Region East China: disbursed amount ¥1,400 → ¥2,800 (+¥1,400), of a total change of -¥1,699"
+def test_change_findings_rank_contributors_by_absolute_contribution(change_book):
+    # The issue's bug: a small gain ranked above the fall that made most of the drop. By absolute contribution:
+    # R2 −3799.65 (|3799.65|), then R1 +1400.14, then R3 +700.33.
+    found = F.disbursement_change_findings(change_book, ALL, RETRO, levels=("region",), top=2)
+    assert [(f.subject_id, f.severity) for f in found] == [("R2", "watch"), ("R1", "good")]
+    assert [f.rank for f in found] == approx([3799.65, 1400.14])
+    down, up = found
+    assert down.values["contribution"] == approx(-3799.65)
+    assert down.values["total_change"] == approx(-1699.18)
+    # Share of the total change: −3799.65 / −1699.18 = 2.2362 (a fall larger than the whole drop: R1 and R3 grew).
+    assert down.values["share_of_change"] == approx(3799.65 / 1699.18)
+    assert up.values["share_of_change"] == approx(-1400.14 / 1699.18)  # −0.8240: it grew while the total fell
+    assert down.page == "teams"
+    assert down.link_params == {"period": "2026-11-02/2w", "drill": "region:R2"}
+    assert F.render(down) == (
+        "Region South China: disbursed amount ¥5,000 → ¥1,200 (-¥3,800), 223.6% of the total change of -¥1,699"
     )
+    assert F.render(up, "zh") == "区域 East China: 放款金额 ¥1,400 → ¥2,800 (+¥1,400), 占总变化 -¥1,699 的 -82.4%"
+    # The default takes three a level, all levels, each level's largest first.
+    every = F.disbursement_change_findings(change_book, ALL, RETRO)
+    assert [(f.subject_level, f.subject_id) for f in every] == [
+        ("region", "R2"),
+        ("region", "R1"),
+        ("region", "R3"),
+        ("team", "T3"),  # −3799.65
+        ("team", "T1"),  # +1800.15
+        ("team", "T4"),  # +700.33 (T2's −400.01 is fourth)
+        ("officer", "O3"),
+        ("officer", "O1"),
+        ("officer", "O4"),
+    ]
 
 
 def test_no_change_finding_without_a_change(tmp_path: Path):

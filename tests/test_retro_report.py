@@ -243,10 +243,10 @@ def test_statements_are_the_engines_texts_in_the_reports_formats() -> None:
     contribution, decline, bonus, warning, unknown = hand_findings()
     # ¥ with K/M/B (two decimals below 100): 1,800,000 → ¥1.80M; changes carry their sign.
     assert statement(contribution, "en") == (
-        "Region East China: disbursed amount ¥1.80M → ¥3.00M (+¥1.20M), of a total change of +¥1.00M"
+        "Region East China: disbursed amount ¥1.80M → ¥3.00M (+¥1.20M), 120.0% of the total change of +¥1.00M"
     )
     assert statement(decline, "en") == (
-        "Team North Direct 1: disbursed amount ¥500.0K → ¥300.0K (-¥200.0K), of a total change of +¥1.00M"
+        "Team North Direct 1: disbursed amount ¥500.0K → ¥300.0K (-¥200.0K), -20.0% of the total change of +¥1.00M"
     )
     assert statement(bonus, "en") == (
         "Team East China Direct 1 reached 130.0% of its prorated target (¥1.30M of ¥1.00M): bonus tier (from 120.0%)"
@@ -420,13 +420,26 @@ def test_the_workbook_has_one_sheet_per_section_with_the_right_rows(report: Repo
     assert scoreboard["Indicator"].to_list()[:3] == ["Disbursed amount", "Disbursed count", "Average ticket"]
     assert scoreboard.height == 12
     indicators = report.scoreboard.indicators
-    assert scoreboard["This period"].to_list() == pytest.approx(indicators["value"].to_list(), nan_ok=True)
+    # Rounded as shown: days to one decimal (at most 0.05 off), ratios to four, money to the cent.
+    assert scoreboard["This period"].to_list() == pytest.approx(indicators["value"].to_list(), nan_ok=True, abs=0.05)
     assert scoreboard["Same period last year"].to_list() == pytest.approx(
-        indicators["last_year_value"].to_list(), nan_ok=True
+        indicators["last_year_value"].to_list(), nan_ok=True, abs=0.05
     )
     trends = sheets["Trends (last eight periods)"]
     assert trends.height == 8 and trends["Period start"].dt.date().to_list()[-1] == PERIOD_START
-    assert sheets["Target attainment and pacing"].height == report.scoreboard.targets.height > 0
+    targets = sheets["Target attainment and pacing"]
+    assert targets.height == report.scoreboard.targets.height > 0
+    # Numbers are written rounded as shown: money to the cent, ratios to four decimals, never a raw float
+    # (a prorated target such as 12,189,333.333333334 is 12,189,333.33).
+    for sheet in (scoreboard, targets):
+        for column, dtype in sheet.schema.items():
+            if dtype == pl.Float64:
+                values = [v for v in sheet[column].to_list() if v is not None]
+                assert all(round(v, 4) == v for v in values), column
+    assert all(round(v, 2) == v for v in targets["Base target"].drop_nulls().to_list())
+    assert targets["Base target"].drop_nulls().to_list() == pytest.approx(
+        report.scoreboard.targets["base_target"].drop_nulls().to_list(), abs=0.005
+    )
     findings = sheets["Findings"]
     assert findings["Subject"].to_list() == [f.subject_name for f in hand_findings()]
     assert findings["Statement"].to_list() == [statement(f, "en") for f in hand_findings()]

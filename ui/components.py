@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import polars as pl
 import streamlit as st
 
 from pipelines.metrics import MetricDefinition, all_definitions
 from pipelines.queries import coverage
+from pipelines.queries.filters import Filters
 from ui.db import query
-from ui.exports import csv_bytes, excel_bytes
+from ui.exports import csv_bytes, download_name, excel_bytes
 from ui.filters import FilterContext, describe
 from ui.i18n import TEXT, t
 
@@ -126,14 +128,23 @@ def uncovered_change(ctx: FilterContext | None, metric: str) -> tuple[str | None
     return t(key, lang, covered=f"{partial.covered_days:,}", total=f"{partial.total_days:,}"), help_text
 
 
-def downloads(frame: pl.DataFrame, name: str, ctx: FilterContext, container=st) -> None:
-    """CSV and Excel download buttons for a table; the Excel file starts with the filter state."""
+def downloads(
+    frame: pl.DataFrame, name: str, ctx: FilterContext, container=st, *, filters: Filters | None = None
+) -> None:
+    """CSV and Excel download buttons for a table; the Excel file starts with the filter state.
+
+    The file names say the table (`name`), the period and the scope of `filters` (the page's filters
+    narrowed by a drill, say), by default the filter bar's (ui.exports.download_name); numbers are
+    rounded as shown (ui.exports.rounded).
+    """
+    if filters is not None:
+        ctx = replace(ctx, filters=filters)
     left, right = container.columns(2)
     left.download_button(
         t("download_csv", ctx.lang),
         # Deferred: the file is written when the button is clicked, not on every rerun of the page.
         lambda: csv_bytes(frame),
-        file_name=f"{name}.csv",
+        file_name=download_name(name, ctx.filters, "csv"),
         mime="text/csv",
         icon=":material/download:",
         on_click="ignore",
@@ -142,7 +153,7 @@ def downloads(frame: pl.DataFrame, name: str, ctx: FilterContext, container=st) 
     right.download_button(
         t("download_excel", ctx.lang),
         lambda: excel_bytes(frame, name, describe(ctx)),
-        file_name=f"{name}.xlsx",
+        file_name=download_name(name, ctx.filters, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",
         on_click="ignore",

@@ -26,7 +26,7 @@ from ui.sales_view import (
     tile_row,
     trailing_filters,
 )
-from ui.teams_view import bar_colours
+from ui.teams_view import bar_colours, go_to
 
 AMOUNT_COLOUR = "#2171b5"
 BADGE_COLOURS = {"red": "red", "amber": "orange", "green": "green", "bonus": "blue"}
@@ -440,6 +440,15 @@ def clicked(event, board: pl.DataFrame) -> str | None:
         if index is not None and 0 <= index < len(top):
             return top[index]
     return None
+
+
+def drill_to(level: str, value: str) -> None:
+    """Go one level down from a clicked bar (leaderboard or bridge): a region's teams, a team's account managers;
+    an account manager's own leads and loans are on the Teams page."""
+    go_to(f"{level}:{value}")  # the drill is a filter: it sets the filter bar's region / team / account manager
+    if level == "officer":
+        st.switch_page("pages/teams.py")
+    st.rerun()
 
 
 def drill_hint(level: str, lang: str) -> str:

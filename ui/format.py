@@ -8,9 +8,15 @@ from decimal import Decimal
 
 MISSING = "—"
 ECHO_LIMIT = 60
-# Markdown's inline syntax (emphasis, code, links, HTML, LaTeX, Streamlit's :colour[...] directives); a notice
-# is one line of text, so the line-start syntax ("- ", "1. ") cannot occur mid-sentence.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$])")
+# Markdown's inline syntax (emphasis, code, links, HTML, LaTeX, Streamlit's :colour[...] and :material/...:
+# directives); a notice is one line of text, so the line-start syntax ("- ", "1. ") cannot occur mid-sentence.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$:])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text from the source or the user shown through Markdown as it is: no emphasis, links, HTML, LaTeX
+    (between two dollar signs) or Streamlit directives (:red[...], :material/...:)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def _missing(value: float | Decimal | None) -> bool:

@@ -505,6 +505,70 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Account managers have no targets of their own (targets are set per team and product line).",
         "zh": "客户经理没有单独的目标 (目标按团队和产品线设定)。",
     },
+    # "Who moved it" on the Disbursement and Teams pages (ui/moved_view.py)
+    "moved": {"en": "Who moved the amount", "zh": "放款金额变化的来源"},
+    "moved_level": {"en": "Split the change by", "zh": "变化拆分维度"},
+    "amount_change": {"en": "Amount change", "zh": "金额变化"},
+    "share_of_change": {"en": "Share of the change", "zh": "占变化比例"},
+    "moved_previous_amount": {"en": "Amount, comparison period", "zh": "对比期放款金额"},
+    "moved_bridge_title": {
+        "en": "From the comparison period to this one, by {level}",
+        "zh": "从对比期到本期 (按{level})",
+    },
+    "moved_bridge_title_top": {
+        "en": "From the comparison period to this one: the {n} largest changes by {level}, the rest as others",
+        "zh": "从对比期到本期: 按{level}变化最大的 {n} 项, 其余合并为「其他」",
+    },
+    "moved_comparison_total": {"en": "Comparison<br>{start} – {end}", "zh": "对比期<br>{start} – {end}"},
+    "moved_period_total": {"en": "This period<br>{start} – {end}", "zh": "本期<br>{start} – {end}"},
+    "moved_others": {"en": "Others ({n})", "zh": "其他 ({n} 项)"},
+    "moved_hover": {
+        "en": "<b>%{x}</b><br>Change: %{customdata[1]}<br>Share of the change: %{customdata[2]}"
+        "<br>%{customdata[3]} → %{customdata[4]}",
+        "zh": "<b>%{x}</b><br>变化: %{customdata[1]}<br>占变化比例: %{customdata[2]}"
+        "<br>%{customdata[3]} → %{customdata[4]}",
+    },
+    "moved_others_hover": {
+        "en": "<b>%{x}</b><br>Change: %{customdata[1]}<br>Share of the change: %{customdata[2]}",
+        "zh": "<b>%{x}</b><br>变化: %{customdata[1]}<br>占变化比例: %{customdata[2]}",
+    },
+    "moved_total_hover": {
+        "en": "<b>%{x}</b><br>Disbursed amount: %{customdata[1]}",
+        "zh": "<b>%{x}</b><br>放款金额: %{customdata[1]}",
+    },
+    "moved_summary": {
+        "en": "Disbursed amount {previous} → {amount}: {change}.",
+        "zh": "放款金额 {previous} → {amount}: {change}。",
+    },
+    "moved_largest": {
+        "en": "Largest change: {name}, {change}, {share} of the total change.",
+        "zh": "变化最大: {name}, {change}, 占总变化的 {share}。",
+    },
+    "moved_total_unchanged": {
+        "en": "The total did not change: the changes below cancel out, so no share of the change is shown (—).",
+        "zh": "总额没有变化: 下列变化相互抵消, 因此不显示占变化比例 (—)。",
+    },
+    "moved_no_comparison": {
+        "en": "No comparison is chosen in the filter bar, so only the period's amounts are shown. Choose one to see "
+        "who moved the amount.",
+        "zh": "筛选栏未选择对比期, 仅显示本期金额。选择对比期即可查看金额变化的来源。",
+    },
+    "moved_nothing": {
+        "en": "Nothing was disbursed in this period or in the comparison period.",
+        "zh": "本期和对比期均无放款。",
+    },
+    "moved_click_region": {
+        "en": "Click a region's bar to split its change by team.",
+        "zh": "点击区域柱形, 按团队拆分其变化。",
+    },
+    "moved_click_team": {
+        "en": "Click a team's bar to split its change by account manager.",
+        "zh": "点击团队柱形, 按客户经理拆分其变化。",
+    },
+    "moved_click_officer": {
+        "en": "Click an account manager's bar to open their leads and loans.",
+        "zh": "点击客户经理柱形, 查看其线索与贷款。",
+    },
     # Funnel and Disbursement pages: Chinese texts of the metric definitions (the English is the definitions')
     "def_new_leads_name": {"en": "New leads", "zh": "新增线索"},
     "def_new_leads_numerator": {"en": "Leads created in the period", "zh": "期间内新增的线索数"},
@@ -792,6 +856,39 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "相同筛选条件下全部的放款金额",
     },
     "def_amount_share_rules": {"en": "Empty when nothing was disbursed.", "zh": "无放款时为空。"},
+    "def_amount_change_name": {"en": "Amount change", "zh": "金额变化"},
+    "def_amount_change_numerator": {
+        "en": "Disbursed amount of the region, team, account manager, product line or channel in the period − its "
+        "disbursed amount in the comparison period",
+        "zh": "该区域、团队、客户经理、产品线或渠道本期的放款金额 − 其对比期的放款金额",
+    },
+    "def_amount_change_rules": {
+        "en": "For every member that disbursed in either period (one that disbursed only in the comparison period "
+        "changes by minus what it disbursed then), exact to the cent, so the members' changes add up exactly to the "
+        "change of the total under the same filters. Ranked by the size of the change, either way. The comparison "
+        "is the filter bar's (previous period or the same dates last year); with no comparison only the amounts "
+        "are shown. The bridge (waterfall) goes from the comparison total to the period's total: the largest "
+        "changes, then the rest summed as one 'others' step.",
+        "zh": "覆盖任一期间有放款的成员 (仅在对比期有放款的成员, 变化为负的对比期金额), 精确到分, 各成员的变化之和"
+        "恰好等于相同筛选条件下总额的变化。按变化的绝对值排序, 不论增减。对比期为筛选栏所选 (上一期或去年同期); "
+        "不对比时只显示金额。桥图 (瀑布图) 从对比期总额走到本期总额: 先列变化最大的成员, 其余合并为一项「其他」。",
+    },
+    "def_share_of_change_name": {"en": "Share of the change", "zh": "占变化比例"},
+    "def_share_of_change_numerator": {
+        "en": "Amount change of the region, team, account manager, product line or channel",
+        "zh": "该区域、团队、客户经理、产品线或渠道的金额变化",
+    },
+    "def_share_of_change_denominator": {
+        "en": "Change of the total disbursed amount under the same filters",
+        "zh": "相同筛选条件下放款总额的变化",
+    },
+    "def_share_of_change_rules": {
+        "en": "Signed: with the total down, a member that fell has a positive share and one that grew a negative one, "
+        "so shares can exceed 100% and always add up to 100%. Empty (—) when the total did not change: the members' "
+        "changes then cancel out and the change column shows them. Empty without a comparison.",
+        "zh": "带符号: 总额下降时, 下降的成员占比为正, 增长的成员占比为负, 因此单项可超过 100%, 合计恒为 100%。"
+        "总额没有变化时为空 (—): 此时各成员的变化相互抵消, 见变化一列。不对比时为空。",
+    },
     # Credit quality and Customers pages
     "credit_title": {"en": "Credit quality", "zh": "资产质量"},
     "credit_basis": {"en": "Figures", "zh": "口径"},

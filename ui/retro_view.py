@@ -59,10 +59,12 @@ from pipelines.retro.store import (
     RetroKey,
     RetroStore,
     StoreError,
+    scope_values,
     store_path,
 )
 from ui import format as fmt
 from ui.charts import BAND_COLOURS
+from ui.exports import MONEY_DECIMALS, PERCENT_DECIMALS, RATIO_DECIMALS, download_name, rounded
 from ui.filters import LIST_PARAMS, FilterContext, period_choices
 from ui.i18n import TEXT, t
 from ui.overview_view import LABELS
@@ -317,6 +319,20 @@ def _as_frame(styles: list[list[str]], columns: list[str]):
     return pd.DataFrame(styles, columns=columns)
 
 
+def _as_shown(column: str) -> pl.Expr:
+    """A scoreboard figure rounded by its row's unit: money to the cent, ratios to four decimals, days to one."""
+    unit, value = pl.col("unit"), pl.col(column)
+    return (
+        pl.when(unit == "money")
+        .then(value.round(MONEY_DECIMALS))
+        .when(unit == "ratio")
+        .then(value.round(RATIO_DECIMALS))
+        .when(unit == "days")
+        .then(value.round(1))
+        .otherwise(value.round(0))
+    )
+
+
 def scoreboard_export(board: Scoreboard, lang: str) -> pl.DataFrame:
     """The scoreboard for a download: numbers as numbers (ratios as fractions), labelled columns."""
     labels = {r["indicator"]: t(LABELS[r["indicator"]], lang) for r in board.indicators.iter_rows(named=True)}
@@ -325,12 +341,12 @@ def scoreboard_export(board: Scoreboard, lang: str) -> pl.DataFrame:
         pl.col("unit")
         .replace_strict({u: t(f"unit_{u}", lang) for u in ("money", "count", "ratio", "days")})
         .alias(t("col_unit", lang)),
-        pl.col("value").alias(t("col_value", lang)),
-        pl.col("previous_value").alias(t("col_previous", lang)),
-        pl.col("change").alias(t("col_change_previous", lang)),
-        pl.col("last_year_value").alias(t("col_last_year", lang)),
-        pl.col("change_vs_last_year").alias(t("col_change_last_year", lang)),
-        pl.col("base_target").alias(t("base_target", lang)),
+        _as_shown("value").alias(t("col_value", lang)),
+        _as_shown("previous_value").alias(t("col_previous", lang)),
+        _as_shown("change").alias(t("col_change_previous", lang)),
+        _as_shown("last_year_value").alias(t("col_last_year", lang)),
+        _as_shown("change_vs_last_year").alias(t("col_change_last_year", lang)),
+        pl.col("base_target").round(MONEY_DECIMALS).alias(t("base_target", lang)),
         pl.col("snapshot_date").alias(t("col_snapshot", lang)),
     )
 
@@ -389,7 +405,9 @@ def targets_table(frame: pl.DataFrame, level: str, lang: str):
         "month_pacing": [bold.format(BAND_COLOURS[b]) if b else "" for b in frame["month_pacing_band"]],
     }
     styled = shown.to_pandas().style.apply(lambda column: cell_styles.get(column.name, [""] * len(column)))
-    export = shown.rename({name: f"{header} (%)" if kind == "percent" else header for name, _, header, kind, _ in spec})
+    decimals = {name: MONEY_DECIMALS if kind == "money" else PERCENT_DECIMALS for name, _, _, kind, _ in spec}
+    headers = {name: f"{header} (%)" if kind == "percent" else header for name, _, header, kind, _ in spec}
+    export = rounded(shown, decimals).rename(headers)
     return styled, config, export
 
 
@@ -1018,9 +1036,11 @@ def report_file(
     return to_html(report) if kind == "html" else to_excel(report)
 
 
-def _file_stem(rv: Review) -> str:
-    scope = re.sub(r"[^A-Za-z0-9,=-]+", "_", rv.key.scope).replace("=", "-")
-    return f"retrospective_{rv.retro.period.start:%Y-%m-%d}_{scope}"
+def _file_name(rv: Review, extension: str) -> str:
+    """retrospective_<first day>_<last day>_<scope>.<extension>; the scope is the meeting's (access scope included)."""
+    return download_name(
+        "retrospective", replace(rv.filters, period=rv.retro.period, **scope_values(rv.filters)), extension
+    )
 
 
 def report_downloads(
@@ -1037,7 +1057,7 @@ def report_downloads(
     html.download_button(
         t("retro_report_html", lang),
         make("html"),
-        file_name=f"{_file_stem(rv)}.html",
+        file_name=_file_name(rv, "html"),
         mime="text/html",
         on_click="ignore",
         icon=":material/description:",
@@ -1048,7 +1068,7 @@ def report_downloads(
     excel.download_button(
         t("retro_report_excel", lang),
         make("xlsx"),
-        file_name=f"{_file_stem(rv)}.xlsx",
+        file_name=_file_name(rv, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
         icon=":material/table_view:",

@@ -19,6 +19,7 @@ from pipelines.metrics import all_definitions
 from pipelines.queries.filters import Filters, Period
 from ui.charts import colour_map, style
 from ui.components import definition_text, kpi, tile_grid, uncovered_change
+from ui.exports import config_decimals, rounded
 from ui.filters import FilterContext, context
 from ui.format import money, percent
 from ui.i18n import t
@@ -116,7 +117,9 @@ PERCENT_FORMAT = "%.1f%%"
 
 
 def labelled(frame: pl.DataFrame, config: dict) -> pl.DataFrame:
-    """The frame with its columns named as the table shows them (percent columns marked "(%)"), for downloads."""
+    """The frame with its columns named as the table shows them (percent columns marked "(%)") and its numbers
+    rounded as shown (money to the cent, percentages to two decimals), for downloads."""
+    frame = rounded(frame, config_decimals(config))
     renames = {}
     for column in frame.columns:
         label = (config.get(column) or {}).get("label")

@@ -23,6 +23,7 @@ from pipelines.queries.filters import Filters
 from pipelines.queries.teams import DEFAULT_LIST_LIMIT
 from ui.charts import TARGET_COLOUR, colour_map
 from ui.components import kpi, tile_grid, uncovered_change
+from ui.exports import config_decimals, rounded
 from ui.filters import FilterContext, drill_to
 from ui.format import money, percent
 from ui.i18n import t
@@ -322,7 +323,9 @@ def scorecard_table(card: pl.DataFrame, level: str, lang: str) -> tuple[pl.DataF
 
 
 def labelled(table: pl.DataFrame, config: dict) -> pl.DataFrame:
-    """The table with its translated column labels as headers (for downloads), with the unit: (%) or (¥)."""
+    """The table with its translated column labels as headers (for downloads), with the unit: (%) or (¥), and its
+    numbers rounded as shown (money to the cent, percentages to two decimals)."""
+    table = rounded(table, config_decimals(config))
 
     def label(column: str) -> str:
         entry = config.get(column)

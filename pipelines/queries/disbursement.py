@@ -42,10 +42,14 @@ from pipelines.queries.filters import Filters, Period
 
 __all__ = [
     "BANDS",
+    "BRIDGE_MEMBERS",
+    "CHANGE_LEVELS",
     "DEFINITIONS",
     "LEADERBOARD_LEVELS",
     "MIX_DIMENSIONS",
     "SERIES_GRAINS",
+    "amount_bridge",
+    "amount_change_by",
     "disbursement_mix",
     "disbursement_series",
     "disbursement_summary",
@@ -383,6 +387,139 @@ def leaderboard(con: duckdb.DuckDBPyConnection, filters: Filters, level: str) ->
     )
 
 
+CHANGE_LEVELS: dict[str, tuple[str, str | None]] = {
+    # level → (column in agg_disbursement_daily, query giving the value's name and its parents, if it has names)
+    **LEADERBOARD_LEVELS,
+    "product_line": ("product_line", None),
+    "channel": (
+        "channel_id",
+        "select channel_id as value, channel_name as name, null::VARCHAR as team_id, null::VARCHAR as team_name, "
+        "null::VARCHAR as region_id, null::VARCHAR as region_name from stg_channels",
+    ),
+}
+"""The levels "who moved it" splits the change of the disbursed amount by."""
+
+BRIDGE_MEMBERS = 8
+"""A bridge (waterfall) shows this many members by absolute change; the rest are one "others" step."""
+
+_CHANGE_SCHEMA = {
+    "level": pl.String,
+    "value": pl.String,
+    "name": pl.String,
+    "team_id": pl.String,
+    "team_name": pl.String,
+    "region_id": pl.String,
+    "region_name": pl.String,
+    "amount": pl.Decimal(18, 2),
+    "loans": pl.Int64,
+    "previous_amount": pl.Decimal(18, 2),
+    "previous_loans": pl.Int64,
+    "change": pl.Decimal(18, 2),
+    "share_of_change": pl.Float64,
+    "rank": pl.Int32,
+}
+_NAME_COLUMNS = ("name", "team_id", "team_name", "region_id", "region_name")
+
+
+def _amounts_by(con: duckdb.DuckDBPyConnection, filters: Filters, period: Period, column: str) -> dict:
+    where, params = period_where(filters, period, "disbursed_date")
+    rows = con.execute(
+        f"""
+        select {column} as value, sum(amount)::DECIMAL(18, 2) as amount, sum(loans)::BIGINT as loans
+        from agg_disbursement_daily
+        where {where}
+        group by 1
+        """,
+        params,
+    ).fetchall()
+    return {value: (Decimal(amount), loans) for value, amount, loans in rows if loans}
+
+
+def amount_change_by(con: duckdb.DuckDBPyConnection, filters: Filters, level: str) -> pl.DataFrame:
+    """Who moved the disbursed amount: per region / team / officer / product line / channel, the period's amount,
+    the comparison period's, the change and its share of the total change; the largest change (either way) first.
+
+    change = amount − previous amount (exact, DECIMAL), for every member that disbursed in either
+    period, so the changes add up to the cent to the change of the total under the filters.
+    share_of_change = change / total change; empty when the total did not change (the members'
+    changes cancel out). Shares are signed: with the total down, a member that grew has a
+    negative share, and the shares of those that fell add up to more than 100%.
+    Without a comparison period (filters.comparison None) only the amounts are given, largest
+    first; previous amount, change and share are empty.
+    """
+    if level not in CHANGE_LEVELS:
+        raise ValueError(f"unknown level {level!r}; expected one of {', '.join(CHANGE_LEVELS)}")
+    column, names_sql = CHANGE_LEVELS[level]
+    now = _amounts_by(con, filters, filters.period, column)
+    before = _amounts_by(con, filters, filters.comparison, column) if filters.comparison else {}
+    compared = filters.comparison is not None
+    zero = (Decimal(0), 0)
+    changes = {value: now.get(value, zero)[0] - before.get(value, zero)[0] for value in set(now) | set(before)}
+    total_change = sum(changes.values(), Decimal(0))
+    rows = []
+    for value, change in changes.items():
+        amount, loans = now.get(value, zero)
+        previous_amount, previous_loans = before.get(value, zero)
+        rows.append(
+            {
+                "level": level,
+                "value": value,
+                "amount": amount,
+                "loans": loans,
+                "previous_amount": previous_amount if compared else None,
+                "previous_loans": previous_loans if compared else None,
+                "change": change if compared else None,
+                "share_of_change": as_float(divide(change, total_change)) if compared else None,
+            }
+        )
+    # The largest change either way first (the largest amount without a comparison); ties by id.
+    size = (lambda r: abs(r["change"])) if compared else (lambda r: r["amount"])
+    rows.sort(key=lambda r: (-size(r), r["value"] is None, r["value"] or ""))
+    for i, row in enumerate(rows):
+        # Equal sizes share a rank (1, 2, 2, 4).
+        row["rank"] = rows[i - 1]["rank"] if i and size(rows[i - 1]) == size(row) else i + 1
+    out = pl.DataFrame(rows, schema={k: v for k, v in _CHANGE_SCHEMA.items() if k not in _NAME_COLUMNS})
+    if names_sql:
+        names = frame(con, names_sql).cast({c: pl.String for c in _NAME_COLUMNS})
+        out = out.join(names, on="value", how="left", maintain_order="left")
+    else:
+        out = out.with_columns([pl.lit(None, pl.String).alias(c) for c in _NAME_COLUMNS if c != "value"])
+    return out.select(list(_CHANGE_SCHEMA)).cast(_CHANGE_SCHEMA)
+
+
+def amount_bridge(changes: pl.DataFrame, members: int = BRIDGE_MEMBERS) -> pl.DataFrame:
+    """The steps of a bridge (waterfall) from the comparison total to the period's total, from amount_change_by.
+
+    Steps: the comparison total; the `members` largest changes (as ranked); one "others" step with
+    the sum of the remaining changes (when there are any); the period's total. The changes
+    and "others" add up exactly to period total − comparison total. Empty without a comparison.
+    """
+    schema = {
+        "step": pl.String,
+        "value": pl.String,
+        "name": pl.String,
+        "amount": pl.Decimal(18, 2),
+        "members": pl.Int64,
+    }
+    if changes.is_empty() or changes["change"].is_null().all():
+        return pl.DataFrame(schema=schema)
+    rows = changes.to_dicts()
+    start = sum((r["previous_amount"] for r in rows), Decimal(0))
+    end = sum((r["amount"] for r in rows), Decimal(0))
+    shown, rest = rows[:members], rows[members:]
+    if len(rest) == 1:  # one "others" bar for a single member says less than the member itself
+        shown, rest = rows, []
+    steps = [{"step": "comparison_total", "value": None, "name": None, "amount": start, "members": None}]
+    steps += [
+        {"step": "member", "value": r["value"], "name": r["name"], "amount": r["change"], "members": 1} for r in shown
+    ]
+    if rest:
+        others = sum((r["change"] for r in rest), Decimal(0))
+        steps.append({"step": "others", "value": None, "name": None, "amount": others, "members": len(rest)})
+    steps.append({"step": "period_total", "value": None, "name": None, "amount": end, "members": None})
+    return pl.DataFrame(steps, schema=schema)
+
+
 _TARGET_RULE = (
     "Targets are monthly per team and product line; the target of a date range is, for each month, the monthly "
     "target × (days of the month inside the range / days in the month), summed. They add up from teams to regions "
@@ -495,6 +632,37 @@ DEFINITIONS: list[MetricDefinition] = [
         numerator="Disbursed amount of the product line, channel, segment, customer type, region, team or officer",
         denominator="Disbursed amount of all of them under the same filters",
         rules="Empty when nothing was disbursed.",
+        higher_is_better=None,
+    ),
+    MetricDefinition(
+        key="amount_change",
+        name="Amount change",
+        numerator=(
+            "Disbursed amount of the region, team, account manager, product line or channel in the period − its "
+            "disbursed amount in the comparison period"
+        ),
+        denominator=None,
+        rules=(
+            "For every member that disbursed in either period (one that disbursed only in the comparison period "
+            "changes by minus what it disbursed then), exact to the cent, so the members' changes add up exactly "
+            "to the change of the total under the same filters. Ranked by the size of the change, either way. "
+            "The comparison is the filter bar's (previous period or the same dates last year); with no "
+            "comparison only the amounts are shown. The bridge (waterfall) goes from the comparison total to the "
+            "period's total: the largest changes, then the rest summed as one 'others' step."
+        ),
+        unit="money",
+        higher_is_better=None,
+    ),
+    MetricDefinition(
+        key="share_of_change",
+        name="Share of the change",
+        numerator="Amount change of the region, team, account manager, product line or channel",
+        denominator="Change of the total disbursed amount under the same filters",
+        rules=(
+            "Signed: with the total down, a member that fell has a positive share and one that grew a negative "
+            "one, so shares can exceed 100% and always add up to 100%. Empty (—) when the total did not change: "
+            "the members' changes then cancel out and the change column shows them. Empty without a comparison."
+        ),
         higher_is_better=None,
     ),
 ]

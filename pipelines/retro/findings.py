@@ -38,7 +38,7 @@ from pipelines.config import load_config
 from pipelines.queries import credit, customers, teams
 from pipelines.queries._sales import settings
 from pipelines.queries._sql import frame, scalar
-from pipelines.queries.disbursement import disbursement_summary, leaderboard
+from pipelines.queries.disbursement import amount_change_by, disbursement_summary, leaderboard
 from pipelines.queries.filters import Filters, Period, dimension_clause
 from pipelines.queries.funnel import funnel_breakdown, funnel_by_stage
 from pipelines.retro import FINDING_KINDS, Finding, RetroPeriod
@@ -48,8 +48,8 @@ from pipelines.retro.periods import period_text
 # Settings of the rules (the metric thresholds themselves come from the warehouse's configuration)
 
 CHANGE_LEVELS: tuple[str, ...] = ("region", "team", "officer")
-TOP_CONTRIBUTORS = 2
-"""Per level, this many members that added most and this many that took most off the disbursed amount."""
+TOP_CONTRIBUTORS = 3
+"""Per level, this many members that moved the disbursed amount most, either way (largest absolute change first)."""
 
 FUNNEL_CAPS: dict[str, int] = {"company": 3, "region": 3, "team": 5}
 """At most this many flagged stages per level, the most important first."""
@@ -120,8 +120,9 @@ _LEVEL_ATTRIBUTE = {"region": "region_ids", "team": "team_ids", "officer": "offi
 STATEMENTS: dict[str, dict[str, str]] = {
     "retro_change_contributor": {
         "en": "{level} {name}: disbursed amount {previous_amount} → {amount} ({contribution}), "
-        "of a total change of {total_change}",
-        "zh": "{level} {name}: 放款金额 {previous_amount} → {amount} ({contribution}), 总变化 {total_change}",
+        "{share_of_change} of the total change of {total_change}",
+        "zh": "{level} {name}: 放款金额 {previous_amount} → {amount} ({contribution}), "
+        "占总变化 {total_change} 的 {share_of_change}",
     },
     "retro_funnel_company": {
         "en": "{stage} stage: {loss} of leads lost (threshold {threshold}; previous period {previous_loss})",
@@ -345,36 +346,31 @@ def change_decomposition(
 ) -> pl.DataFrame:
     """Each region / team / officer's contribution to the change in disbursed amount, period vs previous period.
 
-    contribution = its amount in the period − its amount in the previous period, for every
-    member that disbursed in either; the contributions add up exactly (to the cent) to the
-    change of the total under the filters. Largest contribution in absolute value first.
-    share_of_change = contribution / total change (empty when the total did not change).
+    The amount change of the Disbursement and Teams pages (disbursement.amount_change_by, defined
+    there once): contribution = its amount in the period − its amount in the previous period, for
+    every member that disbursed in either; the contributions add up exactly (to the cent) to the
+    change of the total under the filters. Largest contribution in absolute value first, whichever
+    way it went. share_of_change = contribution / total change (empty when the total did not change).
     """
-    now = leaderboard(con, filters.for_period(retro.period), level)
-    before = leaderboard(con, filters.for_period(retro.previous), level)
-    members: dict[str, dict] = {}
-    for board, column in ((before, "previous_amount"), (now, "amount")):
-        for r in board.iter_rows(named=True):
-            if not r["loans"]:
-                continue  # a team with a target but no loan in this period
-            member = members.setdefault(
-                r["value"],
-                {key: r[key] for key in ("value", "name", "team_id", "team_name", "region_id", "region_name")}
-                | {"level": level, "amount": Decimal(0), "previous_amount": Decimal(0)},
-            )
-            member[column] = Decimal(r["amount"])
+    changes = amount_change_by(con, replace(filters, period=retro.period, comparison=retro.previous), level)
+    parts = changes.select(
+        "level",
+        "value",
+        "name",
+        "team_id",
+        "team_name",
+        "region_id",
+        "region_name",
+        "amount",
+        "previous_amount",
+        pl.col("change").alias("contribution"),
+        "share_of_change",
+    )
     total_change = _total_amount(con, filters, retro.period) - _total_amount(con, filters, retro.previous)
-    rows = []
-    for member in members.values():
-        contribution = member["amount"] - member["previous_amount"]
-        share = float(contribution / total_change) if total_change else None
-        rows.append(member | {"contribution": contribution, "share_of_change": share})
-    parts = sum((r["contribution"] for r in rows), Decimal(0))
-    if parts != total_change:
+    if sum(parts["contribution"].to_list(), Decimal(0)) != total_change:
         # Both come from the same daily aggregate under the same filters; a difference is a bug.
-        raise AssertionError(f"{level} contributions add up to {parts}, the total changed by {total_change}")
-    rows.sort(key=lambda r: (-abs(r["contribution"]), r["value"] or ""))
-    return pl.DataFrame(rows, schema=_DECOMPOSITION_SCHEMA)
+        raise AssertionError(f"{level} contributions do not add up to the change of the total, {total_change}")
+    return parts.cast(_DECOMPOSITION_SCHEMA)
 
 
 def _total_amount(con: duckdb.DuckDBPyConnection, filters: Filters, period: Period) -> Decimal:
@@ -389,14 +385,14 @@ def disbursement_change_findings(
     levels: tuple[str, ...] = CHANGE_LEVELS,
     top: int = TOP_CONTRIBUTORS,
 ) -> list[Finding]:
-    """Per level, the `top` members that added most to the disbursed amount and the `top` that took most off."""
+    """Per level, the `top` members with the largest contribution to the change of the disbursed amount, either way,
+    the largest in absolute value first, each with its share of the total change."""
     findings = []
     for level in levels:
         parts = change_decomposition(con, filters, retro, level)
         total_change = sum(parts["contribution"].to_list(), Decimal(0))
-        up = parts.filter(pl.col("contribution") > 0).sort("contribution", descending=True).head(top)
-        down = parts.filter(pl.col("contribution") < 0).sort("contribution").head(top)
-        for r in [*up.iter_rows(named=True), *down.iter_rows(named=True)]:
+        # change_decomposition ranks by absolute contribution: a −33.4M region comes before a +1.26M one.
+        for r in parts.filter(pl.col("contribution") != 0).head(top).iter_rows(named=True):
             findings.append(
                 Finding(
                     kind="disbursement_change",
@@ -411,8 +407,8 @@ def disbursement_change_findings(
                         "amount": float(r["amount"]),
                         "previous_amount": float(r["previous_amount"]),
                         "contribution": float(r["contribution"]),
-                        "total_change": float(total_change),
                         "share_of_change": r["share_of_change"],
+                        "total_change": float(total_change),
                     },
                     page="teams",
                     link_params=link_params(filters, retro, drill=f"{level}:{r['value']}"),

@@ -1203,6 +1203,19 @@ UNIT_FORMATS = {"money": '"¥"#,##0', "count": "#,##0", "days": "0.0", "ratio": 
 """Excel number formats by unit (a change in a ratio, in points, is shown as a percentage too)."""
 
 
+_FORMAT_DECIMALS = {
+    UNIT_FORMATS["money"]: 2,
+    UNIT_FORMATS["count"]: 0,
+    UNIT_FORMATS["days"]: 1,
+    UNIT_FORMATS["ratio"]: 4,
+}
+"""A number is written rounded as shown: money to the cent, ratios to four decimals (never a raw binary float)."""
+
+
+def _as_shown(value: float, pattern: str | None) -> float:
+    return round(value, _FORMAT_DECIMALS.get(pattern, 4))
+
+
 def _column_formats(key: str, frame: pl.DataFrame, report: Report) -> list[Callable[[int], str | None]]:
     """For each column of a section table, its Excel number format given the row (the scoreboard's vary by row)."""
     lang = report.lang
@@ -1279,7 +1292,8 @@ def to_excel(report: Report) -> bytes:
                         top + 1 + r, j, datetime(value.year, value.month, value.day), number_format("yyyy-mm-dd")
                     )
                 elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-                    sheet.write_number(top + 1 + r, j, float(value), number_format(formats[j](r)))
+                    pattern = formats[j](r)
+                    sheet.write_number(top + 1 + r, j, _as_shown(float(value), pattern), number_format(pattern))
                 else:
                     sheet.write_string(top + 1 + r, j, str(value), wrap if frame.columns[j] in wide_text else None)
         if frame.height:
