@@ -44,6 +44,7 @@ __all__ = [
     "comparison_basis",
     "conversion_movers",
     "conversion_trend",
+    "dropped_counts",
     "dropped_leads",
     "funnel_breakdown",
     "funnel_by_stage",
@@ -547,10 +548,19 @@ def time_to_convert(
     )
 
 
+_DROPPED = "(l.outcome in ('lost', 'rejected') or l.window_complete)"
+"""A lead has dropped out (rather than still converting) when it was lost or rejected, or its window is over."""
+
+
 def dropped_leads(
     con: duckdb.DuckDBPyConnection, filters: Filters, stage: str, limit: int = DEFAULT_DROPPED_LIMIT
 ) -> pl.DataFrame:
-    """The cohort's leads whose furthest stage within the window is `stage`, newest first, at most `limit`."""
+    """The cohort's leads that dropped out at `stage`, newest first, at most `limit`.
+
+    A lead dropped at a stage when that is its furthest stage within the window and it is out of the
+    running: its outcome is lost or rejected, or its window is complete. An open lead still inside its
+    window is converting, not dropped.
+    """
     if stage not in STAGES[:-1]:
         raise ValueError(f"leads drop at one of {', '.join(STAGES[:-1])}, not {stage!r}")
     where, params = period_where(filters, filters.period, "created_date", alias="l")
@@ -570,11 +580,41 @@ def dropped_leads(
         from fct_leads as l
         left join stg_officers as o on o.officer_id = l.officer_id
         left join stg_teams as t on t.team_id = l.team_id
-        where {where} and l.furthest_stage = ?
+        where {where} and l.furthest_stage = ? and {_DROPPED}
         order by l.created_at desc, l.lead_id
         limit ?
     """
     return frame(con, sql, [*params, stage, int(limit)])
+
+
+def dropped_counts(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
+    """Per stage before disbursed: the cohort's leads whose furthest stage it is, split into dropped out
+    (as `dropped_leads` lists them) and still converting (open, window not over)."""
+    where, params = period_where(filters, filters.period, "created_date", alias="l")
+    sql = f"""
+        with stages as (
+            select unnest(?::VARCHAR[]) as stage, unnest(range(0, 6))::INTEGER as stage_no
+        ),
+
+        counts as (
+            select
+                l.furthest_stage as stage,
+                count(*) filter (where {_DROPPED}) as dropped,
+                count(*) filter (where not {_DROPPED}) as converting
+            from fct_leads as l
+            where {where} and l.furthest_stage_no < 6
+            group by 1
+        ),
+
+        final as (
+            select stages.stage, stages.stage_no, coalesce(dropped, 0) as dropped,
+                   coalesce(converting, 0) as converting
+            from stages left join counts using (stage)
+        )
+
+        select * from final order by stage_no
+    """
+    return frame(con, sql, [list(STAGES[:-1]), *params])
 
 
 def activity_counts(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
