@@ -19,6 +19,8 @@ from ui.i18n import t
 
 OCTOBER = Period(date(2026, 10, 1), date(2026, 10, 31))
 SEPTEMBER = Period(date(2026, 9, 1), date(2026, 9, 30))
+MAY = Period(date(2026, 5, 1), date(2026, 5, 31))
+APRIL = Period(date(2026, 4, 1), date(2026, 4, 30))
 HEADINGS = ("funnel_stages", "funnel_breakdown", "conversion_trend", "time_to_convert", "dropped_leads")
 
 
@@ -68,7 +70,8 @@ def test_october_tiles_equal_the_query_layer(open_page, demo) -> None:
     leads, previous_leads = stages["reached"][0], stages["comparison_reached"][0]
     assert shown[t("new_leads", "en")] == (count(leads), f"{(leads / previous_leads - 1) * 100:+.1f}%")
     conversion = stages["overall_conversion"][-1]
-    previous_conversion = stages["comparison_reached"][-1] / previous_leads
+    # October's cohort is still converting: compared with September's at the same age (SPEC §4.1).
+    previous_conversion = stages["comparison_overall_conversion"][-1]
     assert shown[t("conversion_tile", "en")] == (
         percent(conversion),
         f"{(conversion - previous_conversion) * 100:+.1f} pp",
@@ -80,13 +83,15 @@ def test_october_tiles_equal_the_query_layer(open_page, demo) -> None:
         percent(activity["approval_rate"]),
         f"{(activity['approval_rate'] - previous['approval_rate']) * 100:+.1f} pp",
     )
-    # Five figures: stages, step-conversion heatmap, conversion by region, cohort trend, time to convert.
-    assert len(at.get("plotly_chart")) == 5
+    # Seven figures: the conversion tile's cohort line, stages, step-conversion heatmap, conversion by region,
+    # who moved conversion, cohort trend, time to convert.
+    assert len(at.get("plotly_chart")) == 7
 
 
 def test_flagged_stages_are_named_with_their_reason(open_page, demo) -> None:
-    at = open_page(period="2026-10")
-    stages = funnel.funnel_by_stage(demo, Filters(OCTOBER, comparison=SEPTEMBER))
+    # May 2026's cohort is complete by the as-of day, so its losses are held against the thresholds.
+    at = open_page(period="2026-05")
+    stages = funnel.funnel_by_stage(demo, Filters(MAY, comparison=APRIL))
     flagged = stages.filter(stages["flagged"])
     assert flagged.height > 0  # the demo plants losses above the 15% threshold
     box = next(w.value for w in at.warning if t("flagged_stages", "en") in w.value)
@@ -96,6 +101,20 @@ def test_flagged_stages_are_named_with_their_reason(open_page, demo) -> None:
             assert percent(row["step_loss"]) in box
     for row in stages.filter(~stages["flagged"] & (stages["stage_no"] > 0)).iter_rows(named=True):
         assert f"**{stage_name(row['stage'])}**" not in box
+
+
+def test_a_cohort_still_converting_is_compared_at_the_same_age(open_page, demo) -> None:
+    at = open_page(period="2026-10")
+    stages = funnel.funnel_by_stage(demo, Filters(OCTOBER, comparison=SEPTEMBER))
+    # as-of 2026-11-20 − (1 Oct − 1 Sep = 30 days) = 2026-10-21
+    assert stages["comparison_as_of"][0] == date(2026, 10, 21)
+    captions = " ".join(c.value for c in at.caption)
+    assert t("compared_same_age", "en", day="2026-10-21") in captions
+    assert t("threshold_not_applied", "en") in captions
+    # Losses above 15% are not flagged while the cohort converts; nothing worsened at the same age.
+    assert not stages["flagged"].any()
+    assert any(t("no_flagged_stages_converting", "en") in s.value for s in at.success)
+    assert at.dataframe[0].value["over_threshold"].dropna().unique().tolist() == [t("threshold_na", "en")]
 
 
 def test_incomplete_cohort_is_said_with_its_open_share(open_page, demo) -> None:

@@ -137,6 +137,7 @@ class Tile:
     delta: str | None = None
     history: Sequence[float | Decimal | None] = field(default_factory=list)
     note: str | None = None
+    figure: go.Figure | None = None  # drawn under the tile instead of the sparkline (e.g. cohorts still converting)
 
 
 def tile_row(tiles: Sequence[Tile], lang: str, columns_per_row: int | None = None) -> None:
@@ -152,10 +153,22 @@ def tile_row(tiles: Sequence[Tile], lang: str, columns_per_row: int | None = Non
                 tile.value,
                 delta=tile.delta,
                 higher_is_better=definitions[tile.key].higher_is_better,
-                spark=spark(list(tile.history)),
+                spark=None if tile.figure is not None else spark(list(tile.history)),
                 help=definition_text(tile.key, lang)["numerator"],
-                note=tile.note,
+                note=None if tile.figure is not None else tile.note,
             )
+            if tile.figure is not None:
+                mini_chart(column, tile.figure, key=f"tile_{tile.key}")
+                if tile.note:
+                    column.caption(tile.note)
+
+
+MINI_CHART_CONFIG = {"displayModeBar": False}
+
+
+def mini_chart(container, fig: go.Figure, key: str) -> None:
+    """A tile-sized chart (a sparkline that needs more than one colour) without the chart toolbar."""
+    container.plotly_chart(fig, config=MINI_CHART_CONFIG, key=key, width="stretch")
 
 
 def money_ticks(top: float, lang: str, ticks: int = 5) -> dict:

@@ -644,11 +644,20 @@ def new_leads(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
     return _cohort_counts(con, filters, filters.period)["leads"]
 
 
+_AGE_MATCHED_RULE = (
+    "Compared at the same age: while the cohort is still converting, the comparison period's cohort is "
+    "evaluated as of the as-of day minus the days between the two periods' starts (a stage counts only if "
+    "reached within the window and by the end of that day; only its leads created by then), so both have had "
+    "the same time to convert. A complete cohort is compared with the comparison cohort as it stands; an empty "
+    "cohort has nothing to compare."
+)
+
 _COHORT_RULE = (
     "The cohort is the leads created in the period. A lead reaches a stage when it has an event of that stage "
     "or any later stage no later than its creation time plus the conversion window (default 90 days; an event "
     "exactly at the window's end counts). Rejected and lost are outcomes, not stages. While some leads' windows "
-    "have not ended by the as-of day the cohort is marked incomplete and its conversion can still rise."
+    "have not ended by the as-of day the cohort is marked incomplete and its conversion can still rise. "
+    + _AGE_MATCHED_RULE
 )
 
 DEFINITIONS: list[MetricDefinition] = [
@@ -698,7 +707,10 @@ DEFINITIONS: list[MetricDefinition] = [
             "Equals 1 − step conversion. A stage is flagged when its loss is above the stage's configured threshold "
             "(default 15%; exactly the threshold is not flagged), or — when a comparison period is chosen — when "
             "its loss is more than the configured share (default 15%) higher than the comparison period's loss "
-            "(loss > comparison loss × 1.15; a comparison loss of 0 makes any loss a worsening)."
+            "(loss > comparison loss × 1.15; a comparison loss of 0 makes any loss a worsening). The threshold is "
+            "evaluated only for a complete cohort: while the cohort is still converting it is not applicable and "
+            "a stage is flagged only when it worsened against the comparison cohort at the same age (evaluated as "
+            "of the as-of day minus the days between the two periods' starts)."
         ),
         higher_is_better=False,
     ),
@@ -728,15 +740,36 @@ DEFINITIONS: list[MetricDefinition] = [
     MetricDefinition(
         key="dropped_leads",
         name="Leads dropped at a stage",
-        numerator="Leads of the cohort whose furthest stage reached within the window is the stage",
+        numerator="Leads of the cohort whose furthest stage reached within the window is the stage and that are out "
+        "of the running: lost or rejected, or with a complete window",
         denominator=None,
         rules=(
-            "Equals leads reaching the stage minus leads reaching the next one. Includes leads still open "
-            "(shown with their outcome and whether their window is complete); the reason is that of the lead's "
-            "first rejected event, else its first lost event."
+            'An open lead still inside its window is still converting, not dropped: it is counted apart ("still '
+            'converting") and not listed. So dropped plus still converting equals leads reaching the stage minus '
+            "leads reaching the next one. The reason is that of the lead's first rejected event, else its first "
+            "lost event."
         ),
         unit="count",
         higher_is_better=False,
+    ),
+    MetricDefinition(
+        key="conversion_contribution",
+        name="Contribution to the change of conversion",
+        numerator="A value's (region, team, channel, product line) disbursed leads, in the cohort and in the "
+        "comparison cohort",
+        denominator="All leads of the cohort, and of the comparison cohort: the contribution is the first share "
+        "minus the second",
+        rules=(
+            "Lead → disbursed conversion is the lead-weighted average of the values' conversions, Σ (leadsᵢ / "
+            "leads) × conversionᵢ, so contributionᵢ = (leadsᵢ / leads) × conversionᵢ − (leads′ᵢ / leads′) × "
+            "conversion′ᵢ, and the contributions add up exactly to the change of the total conversion. Each splits "
+            "into a rate effect (the change of the value's own conversion × its average lead share) and a mix "
+            "effect (the change of its lead share × its average conversion); a value with leads in only one of "
+            "the two cohorts has only a mix effect. Share of the change = contribution / total change (empty when "
+            "the total did not change). " + _AGE_MATCHED_RULE
+        ),
+        unit="ratio",
+        higher_is_better=None,
     ),
     MetricDefinition(
         key="applications",
