@@ -53,6 +53,7 @@ def kpi(
     spark: Sequence[float] | None = None,
     help: str | None = None,
     note: str | None = None,
+    border: bool = True,
 ) -> None:
     """A KPI tile: value, change against the comparison (green when good for the business), sparkline, note."""
     color = "off" if higher_is_better is None else ("normal" if higher_is_better else "inverse")
@@ -62,7 +63,7 @@ def kpi(
         delta=delta,
         delta_color=color,
         help=help,
-        border=True,
+        border=border,
         chart_data=list(spark) if spark else None,
         chart_type="area",
     )

@@ -138,10 +138,10 @@ def cohort_sparkline(points: list[tuple[str, float | None, bool | None]], lang: 
             x=x[max(first_open - 1, 0) :],
             y=y[max(first_open - 1, 0) :],
             mode="lines+markers",
-            opacity=0.45,
+            opacity=0.6,
             line={"color": INCOMPLETE_COLOUR, "width": 2, "dash": "dot"},
             marker={
-                "size": 6,
+                "size": 7,
                 "symbol": ["circle" if done else "circle-open" for done in complete[max(first_open - 1, 0) :]],
             },
             hovertext=hover[max(first_open - 1, 0) :],
@@ -151,7 +151,7 @@ def cohort_sparkline(points: list[tuple[str, float | None, bool | None]], lang: 
     return go.Figure(
         data=traces,
         layout={
-            "height": 64,
+            "height": 60,
             "margin": {"l": 0, "r": 0, "t": 4, "b": 4},
             "showlegend": False,
             "xaxis": {"visible": False, "type": "category"},

@@ -304,10 +304,13 @@ TEXT: dict[str, dict[str, str]] = {
         "进件、审批通过和拒绝按事件发生日统计, 不论线索何时新增。",
     },
     "conversion_tile": {"en": "Conversion", "zh": "转化率"},
-    "window_open_note": {"en": "{share} of the cohort still inside its window", "zh": "{share} 的线索仍在转化窗口内"},
+    "window_open_note": {
+        "en": "{share} still converting (faded)",
+        "zh": "{share} 仍在转化中 (浅色)",
+    },
     "compared_same_age": {
-        "en": "compared at the same age (comparison cohort as of {day})",
-        "zh": "按相同账龄对比 (对比队列截至 {day})",
+        "en": "compared at the same age (as of {day})",
+        "zh": "同龄对比 (截至 {day})",
     },
     "incomplete_cohort_note": {
         "en": "This cohort is not complete yet: {share} of its leads are still inside their {days}-day conversion "

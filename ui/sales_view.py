@@ -147,8 +147,10 @@ def tile_row(tiles: Sequence[Tile], lang: str, columns_per_row: int | None = Non
     for first in range(0, len(tiles), per_row):
         row = tiles[first : first + per_row]
         for column, tile in zip(st.columns(per_row), row, strict=False):
+            # A tile with its own figure draws it inside the tile's border, where the sparkline would be.
+            box = column.container(border=True) if tile.figure is not None else column
             kpi(
-                column,
+                box,
                 tile.label,
                 tile.value,
                 delta=tile.delta,
@@ -156,9 +158,10 @@ def tile_row(tiles: Sequence[Tile], lang: str, columns_per_row: int | None = Non
                 spark=None if tile.figure is not None else spark(list(tile.history)),
                 help=definition_text(tile.key, lang)["numerator"],
                 note=None if tile.figure is not None else tile.note,
+                border=tile.figure is None,
             )
             if tile.figure is not None:
-                mini_chart(column, tile.figure, key=f"tile_{tile.key}")
+                mini_chart(box, tile.figure, key=f"tile_{tile.key}")
                 if tile.note:
                     column.caption(tile.note)
 
