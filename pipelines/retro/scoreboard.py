@@ -48,6 +48,10 @@ _INDICATOR_SCHEMA = {
     "snapshot_date": pl.Date,
     "previous_snapshot_date": pl.Date,
     "last_year_snapshot_date": pl.Date,
+    # Lead → disbursed conversion only: the day the previous period's / last year's cohort is evaluated as of
+    # when compared at the same age with a cohort still converting (SPEC §4.1); null otherwise.
+    "previous_as_of": pl.Date,
+    "last_year_as_of": pl.Date,
 }
 
 _TARGET_SCHEMA = {
@@ -94,6 +98,8 @@ def indicators(con: duckdb.DuckDBPyConnection, filters: Filters, retro: RetroPer
     `change` / `change_vs_last_year` are value − the other value (ratio points for ratios);
     the relative changes divide by the other value's size. Overdue rate and PAR30 are
     measured at the latest snapshot on or before each period's last day (dates given).
+    Lead → disbursed conversion is compared at the same age while the reviewed cohort is still
+    converting (`previous_as_of` / `last_year_as_of`: the day each other cohort is evaluated as of).
     """
     base = filters.for_period(retro.period)
     against_previous = core_indicators(con, replace(base, comparison=retro.previous))
@@ -103,10 +109,15 @@ def indicators(con: duckdb.DuckDBPyConnection, filters: Filters, retro: RetroPer
         pl.col("change").alias("change_vs_last_year"),
         pl.col("relative_change").alias("relative_change_vs_last_year"),
         pl.col("comparison_snapshot_date").alias("last_year_snapshot_date"),
+        pl.col("comparison_as_of").alias("last_year_as_of"),
     )
     return (
         against_previous.rename(
-            {"comparison_value": "previous_value", "comparison_snapshot_date": "previous_snapshot_date"}
+            {
+                "comparison_value": "previous_value",
+                "comparison_snapshot_date": "previous_snapshot_date",
+                "comparison_as_of": "previous_as_of",
+            }
         )
         .join(against_last_year, on="indicator", how="left", maintain_order="left")
         .select(list(_INDICATOR_SCHEMA))
