@@ -172,8 +172,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "统计时点 {day}, 与对比期相同, 无变化可比",
     },
     "ov_cohort_open": {
-        "en": "Still converting: windows complete for {share} of these leads",
-        "zh": "仍在转化中: {share} 的线索转化窗口已结束",
+        "en": "Still converting (faded in the line): windows complete for {share} of these leads",
+        "zh": "仍在转化中 (线中浅色): {share} 的线索转化窗口已结束",
     },
     "ov_target_chart_title": {
         "en": "Disbursed amount against target, last {n} periods",
