@@ -216,14 +216,19 @@ def test_funnel_flags_of_a_cohort_still_converting_are_age_matched_worsenings_on
     # thresholds are not evaluated. The previous cohort is evaluated as of 2026-11-20 − 14 days =
     # 2026-11-06; its contacts (2026-10-21) count: contacted loss 0. Company: contacted 0.2667 > 0 × 1.15
     # worsened → alert; meeting 1 against 1 → not worsened, and its loss of 1 is not held against 15%.
-    # Members: R1 (O1 + O2) 0.3 against its previous 0 → worsened, and above the whole's 0.2667 → a
-    # finding; T2 and R2 had no previous cohort → nothing to worsen against → no finding.
+    # Members, against the whole at the same age (0.2667):
+    #   R1 (O1 + O2) 0.3: worsened against its previous 0, and above 0.2667 → a finding (excess 0.6667)
+    #   T2 0.6: no previous cohort, but 0.6 > 0.2667 × 1.15 = 0.3067 → a finding (excess 3.3333)
+    #   R2 / T3 0.2: below the whole → none; T1 loses nothing → none
+    #   meeting: every member loses 1 = the whole → none
     con = build_warehouse(tmp_path, as_of="2026-11-20", **funnel_source())
     found = F.funnel_flag_findings(con, ALL, RETRO)
     assert [(f.subject_level, f.subject_id, f.values["stage"]) for f in found] == [
         ("company", None, "contacted"),
         ("region", "R1", "contacted"),
+        ("team", "T2", "contacted"),
     ]
+    assert found[2].values["excess_leads"] == approx(10 / 3) and found[2].severity == "watch"
     company = found[0]
     assert (company.severity, company.values["over_threshold"], company.values["worsened"]) == ("alert", None, True)
     assert company.statement_key == "retro_funnel_company_open"
@@ -263,8 +268,10 @@ def test_funnel_flags_do_not_fire_without_flagged_stages(tmp_path: Path):
     source = funnel_source()
     source["leads"] = [r for r in source["leads"] if not r["lead_id"].startswith("P")]
     source["lead_events"] = [r for r in source["lead_events"] if not r["lead_id"].startswith("P")]
+    # As of 2027-03-01 the cohort is complete: the thresholds decide (a cohort still converting would compare
+    # each member with the whole at the same age instead).
     con = build_warehouse(
-        tmp_path, as_of="2026-11-20", config=f"[funnel.stage_loss_threshold]\n{thresholds}\n", **source
+        tmp_path, as_of="2027-03-01", config=f"[funnel.stage_loss_threshold]\n{thresholds}\n", **source
     )
     assert F.funnel_flag_findings(con, ALL, RETRO) == []
 

@@ -385,6 +385,8 @@ def funnel_flag_findings(
 
     funnel_by_stage applies SPEC §4.1 for a cohort still converting: the previous cohort is compared at the
     same age and the threshold is not evaluated (`over_threshold` null), so only age-matched worsenings fire.
+    A member of such a cohort also qualifies when its loss is more than the worsening share (15%) above the
+    whole scope's loss at that stage — the same rule against a benchmark of the same age.
 
     Company-wide (the whole filtered scope): every flagged stage, worsened ones first, then by
     the leads lost beyond the threshold. For each region and team: a flagged stage is reported
@@ -419,13 +421,19 @@ def funnel_flag_findings(
     # Worsened stages first, then by the leads lost beyond the threshold.
     company.sort(key=lambda f: (not f.values["worsened"], -f.rank))
     findings += company[: caps.get("company", 0)]
+    worsening = 1 + float(settings(con).relative_worsening)
     for level in ("region", "team"):
         names = dict(funnel_breakdown(con, scope, level).select("value", "value_name").unique().iter_rows())
         member_findings = []
         for value, name in sorted((v, n) for v, n in names.items() if v is not None):
             for r in _stage_rows(funnel_by_stage(con, _narrow(scope, level, value))):
                 overall_loss = benchmark.get(r["stage"])
-                if not r["flagged"] or r["step_loss"] is None or overall_loss is None:
+                if r["step_loss"] is None or overall_loss is None:
+                    continue
+                # SPEC §4.1: a cohort still converting is not held against the absolute threshold; a member is
+                # then compared with the whole scope, a cohort of the same age, by the worsening rule.
+                worse_than_whole = r["threshold_applies"] is False and r["step_loss"] > overall_loss * worsening
+                if not (r["flagged"] or worse_than_whole):
                     continue
                 excess = (r["step_loss"] - overall_loss) * r["entering"]
                 if excess <= 0:
