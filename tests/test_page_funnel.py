@@ -149,10 +149,28 @@ def test_breakdown_by_channel(open_page, demo) -> None:
     assert not at.exception
     breakdown = funnel.funnel_breakdown(demo, Filters(OCTOBER, comparison=SEPTEMBER), "channel")
     with_leads = breakdown.filter(breakdown["stage"] == "disbursed")
-    chart = at.get("plotly_chart")[2]
+    chart = at.get("plotly_chart")[3]  # after the conversion tile's line, the stages and the heatmap
     # The conversion bars name every channel of the cohort.
     for name in with_leads["value_name"]:
         assert name in chart.proto.spec
+
+
+def test_who_moved_conversion_follows_the_breakdown(open_page, demo) -> None:
+    at = open_page(period="2026-10")
+    at.segmented_control(key="funnel_breakdown_by").set_value("team").run()
+    assert not at.exception
+    movers = funnel.conversion_movers(demo, Filters(OCTOBER, comparison=SEPTEMBER), "team")
+    assert t("movers_heading", "en", by=t("team", "en")) in [x.value for x in at.subheader]
+    table = next(d.value for d in at.dataframe if "contribution" in d.value.columns)
+    # One row per team, largest contribution first, in percentage points; the parts add up to the total change.
+    assert list(table["leads"]) == movers["leads"].to_list()
+    assert list(table["contribution"]) == pytest.approx([c * 100 for c in movers["contribution"]])
+    assert sum(table["contribution"]) == pytest.approx(movers["total_change"][0] * 100)
+    # The bridge starts at the comparison's conversion (at the same age) and ends at this cohort's.
+    chart = at.get("plotly_chart")[4]
+    assert '"Waterfall"' in chart.proto.spec or "waterfall" in chart.proto.spec
+    captions = " ".join(c.value for c in at.caption)
+    assert t("compared_same_age", "en", day="2026-10-21") in captions
 
 
 def test_region_filter_from_the_link(open_page, demo) -> None:
