@@ -308,7 +308,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{share} still converting (faded)",
         "zh": "{share} 仍在转化中 (浅色)",
     },
-    "retro_same_age_note": {"en": "compared at the same age", "zh": "同龄对比"},
+    "retro_same_age_note": {"en": "same age", "zh": "同龄"},
     "compared_same_age": {
         "en": "compared at the same age (as of {day})",
         "zh": "同龄对比 (截至 {day})",
