@@ -8,7 +8,10 @@ improve; every result says how much of the cohort has a complete window. Activit
 happened, whichever cohort the lead belongs to.
 
 Everything here reads the daily aggregates (agg_funnel_daily, agg_funnel_disbursed_leads,
-agg_lead_events_daily) except the dropped-lead list, which needs the leads themselves.
+agg_lead_events_daily) except what needs the leads themselves: the dropped-lead list and counts,
+and the age-matched comparison cohort (SPEC §4.1: while the period's cohort is still converting,
+the comparison cohort is counted as of A − Δ, and the aggregate does not know when a stage was
+reached; see `comparison_basis` and `_reached_by_day`).
 """
 
 from __future__ import annotations
