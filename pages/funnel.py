@@ -74,6 +74,22 @@ with st.expander(t("breakdown_table", lang)):
     show_table(table, hide_index=True, column_config=config)
     downloads(view.labelled(table, config), f"funnel_by_{by}", ctx)
 
+# Who moved conversion: each value's contribution to the change of lead → disbursed conversion.
+st.subheader(t("movers_heading", lang, by=t(by, lang)))
+movers = query(funnel.conversion_movers, filters, by)
+if filters.comparison is None:
+    st.info(t("movers_no_comparison", lang), icon=":material/compare_arrows:")
+elif movers.is_empty() or movers["total_change"][0] is None:
+    st.info(t("movers_nothing_to_compare", lang), icon=":material/hourglass_empty:")
+else:
+    st.caption(view.movers_caption(movers, lang))
+    show(view.movers_figure(movers, names, lang), key="funnel_movers")
+    definition_popover(["conversion_contribution"], lang)
+    with st.expander(t("movers_table", lang)):
+        table, config = view.movers_table(movers, names, lang)
+        show_table(table, hide_index=True, column_config=config)
+        downloads(view.labelled(table, config), f"funnel_conversion_movers_by_{by}", ctx)
+
 trend_column, speed_column = st.columns([3, 2], gap="large")
 with trend_column:
     st.subheader(t("conversion_trend", lang))
@@ -95,7 +111,8 @@ with trend_column:
         format_func=lambda s: view.stage_name(s, lang),
         key="funnel_trend_stage",
     )
-    trend = query(funnel.conversion_trend, filters, grain)
+    # Enough cohorts that complete ones show beside those still inside the 90-day window.
+    trend = query(funnel.conversion_trend, filters, grain, view.TREND_COHORTS[grain])
     show(view.trend_figure(trend, trend_stage, grain, lang), key="funnel_trend")
     st.caption(t("trend_caption", lang))
     definition_popover(["overall_conversion", "window_complete_share"], lang)
@@ -109,19 +126,20 @@ with speed_column:
     definition_popover(["time_to_convert"], lang)
 
 st.subheader(t("dropped_leads", lang))
+drop_counts = query(funnel.dropped_counts, filters)
 drop_stage = st.selectbox(
     t("dropped_at", lang),
     list(funnel.STAGES[:-1]),
     index=view.default_drop_stage(stages),
-    format_func=lambda s: view.drop_option(stages, s, lang),
+    format_func=lambda s: view.drop_option(drop_counts, s, lang),
     key="funnel_dropped_stage",
 )
 dropped = query(funnel.dropped_leads, filters, drop_stage)
 if dropped.is_empty():
-    st.info(t("no_dropped_leads", lang), icon=":material/check_circle:")
+    st.info(view.no_dropped_text(drop_counts, drop_stage, lang), icon=":material/check_circle:")
 else:
     table, config = view.dropped_table(dropped, {d: display_names(ctx, d) for d in ("region", "channel")}, lang)
-    st.caption(view.dropped_caption(stages, drop_stage, dropped.height, lang))
+    st.caption(view.dropped_caption(drop_counts, drop_stage, dropped.height, lang))
     show_table(table, hide_index=True, column_config=config)
     downloads(view.labelled(table, config), f"dropped_at_{drop_stage}", ctx)
 definition_popover(["dropped_leads"], lang)

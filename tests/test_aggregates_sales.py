@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -281,10 +282,34 @@ def test_funnel_queries_match_the_fact(con, leads, filter_sets):
         # Time to convert counts every disbursed lead of the cohort.
         histogram = funnel.time_to_convert(con, filters)
         assert histogram["leads"].sum() == cohort["disbursed_at"].is_not_null().sum()
-        # Leads dropped at a stage = reached there − reached at the next stage.
+        # Leads that stopped at a stage = reached there − reached at the next stage = dropped out (listed) +
+        # still converting (open, window not over: not listed).
         reached = stages["reached"].to_list()
         dropped = funnel.dropped_leads(con, filters, "application", limit=1_000_000)
-        assert dropped.height == reached[3] - reached[4]
+        counts = funnel.dropped_counts(con, filters).filter(stage="application").row(0, named=True)
+        assert dropped.height == counts["dropped"]
+        assert counts["dropped"] + counts["converting"] == reached[3] - reached[4]
+        stopped = cohort.filter(pl.col("furthest_stage") == "application")
+        out = stopped.filter(pl.col("outcome").is_in(["lost", "rejected"]) | pl.col("window_complete"))
+        assert sorted(dropped["lead_id"].to_list()) == sorted(out["lead_id"].to_list())
+
+
+def test_age_matched_comparison_matches_the_fact(con, leads, filter_sets, as_of):
+    # Each filter set's period against the previous month-long range, and the running November against
+    # October 1–20 (cut like-for-like); the comparison cohort is counted in polars as of A − Δ.
+    for filters in filter_sets[:5]:
+        for comparison in (Period(date(2026, 10, 1), date(2026, 10, 20)), Period(date(2026, 9, 2), date(2026, 9, 30))):
+            stages = funnel.funnel_by_stage(con, replace(filters, comparison=comparison))
+            if stages["cohort_complete"][0] is not False:
+                continue
+            cut = as_of - (filters.period.start - comparison.start)
+            assert stages["comparison_as_of"][0] == cut
+            cohort = within(narrow(leads, filters), "created_date", Period(comparison.start, min(comparison.end, cut)))
+            expected = [cohort.height] + [
+                cohort.filter(pl.col(f"reached_{s}") & (pl.col(f"{s}_at").cast(pl.Date) <= cut)).height
+                for s in FUNNEL_STAGES
+            ]
+            assert stages["comparison_reached"].to_list() == expected, (filters, comparison)
 
 
 def test_conversion_trend_matches_the_fact(con, leads, filter_sets):

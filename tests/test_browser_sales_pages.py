@@ -10,7 +10,9 @@ import duckdb
 import pytest
 from playwright.sync_api import expect
 
-from pipelines.queries import disbursement, funnel
+from pipelines import periods
+from pipelines.queries import disbursement, funnel, overview
+from pipelines.queries.dimensions import dimensions
 from pipelines.queries.filters import Filters, Period
 from tests.conftest import screenshot, start_streamlit, stop_streamlit, wait_for_app
 from ui.format import count, days, money, percent
@@ -86,7 +88,7 @@ def test_funnel_page_loads(server, page, demo, lang: str) -> None:
     main = page.locator('[data-testid="stMain"]')
     for key in ("funnel_stages", "funnel_breakdown", "conversion_trend", "time_to_convert", "dropped_leads"):
         expect(main).to_contain_text(t(key, lang))
-    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(5, timeout=30_000)
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(7, timeout=30_000)
     stages = funnel.funnel_by_stage(demo, Filters(OCTOBER, comparison=SEPTEMBER))
     assert tiles(page)[t("new_leads", lang)] == count(stages["reached"][0])
     expect(page.locator('[data-testid="stDataFrame"]').last).to_be_visible()
@@ -182,7 +184,7 @@ def test_a_click_on_a_bar_of_the_bridge_drills_into_that_region(server, page, de
     # Bar 0 is the comparison total; bar 1 the region that moved the amount most, either way.
     bridge.locator(".waterfalllayer .point path").nth(1).click(force=True)
     region = changes["value"][0]
-    page.wait_for_url(f"**drill=region%3A{region}**", timeout=30_000)
+    page.wait_for_url(f"**region={region}**", timeout=30_000)
     wait_for_app(page)
     teams = disbursement.amount_change_by(demo, Filters(OCTOBER, comparison=SEPTEMBER, region_ids=(region,)), "team")
     table = page.locator('[data-testid="stDataFrame"]').last
@@ -190,3 +192,39 @@ def test_a_click_on_a_bar_of_the_bridge_drills_into_that_region(server, page, de
         expect(table).to_contain_text(name)
     assert page.locator('[data-testid="stException"]').count() == 0
     screenshot(page, "disbursement-bridge-drill")
+
+
+def test_the_default_view_raises_no_alarm_from_cohorts_still_converting(server, page, demo) -> None:
+    # The default view: the last complete biweekly period against the one before. Its cohort is days old,
+    # so conversion and stage losses are compared with the previous cohort at the same age (SPEC §4.1).
+    d = dimensions(demo)
+    period = periods.last_complete("biweekly", d.as_of, d.biweekly_anchor_monday)
+    filters = Filters(period, comparison=periods.shift("biweekly", period, -1, d.biweekly_anchor_monday))
+    stages = funnel.funnel_by_stage(demo, filters)
+    assert stages["cohort_complete"][0] is False and stages["comparison_age_matched"][0] is True
+    same_age = t("compared_same_age", "en", day=f"{stages['comparison_as_of'][0]:%Y-%m-%d}")
+    conversion = overview.core_indicators(demo, filters).row(5, named=True)
+    assert conversion["indicator"] == "lead_to_disbursed_conversion"
+
+    open_and_wait(page, f"{server.url}/?lang=en")
+    main = page.locator('[data-testid="stMain"]')
+    expect(main).to_contain_text(same_age)
+    tile = page.locator('[data-testid="stMetric"]').filter(has_text=t("lead_to_disbursed", "en"))
+    expect(tile.locator('[data-testid="stMetricDelta"]')).to_have_text(f"{conversion['change'] * 100:+.1f} pp")
+    # Not red: at the same age this cohort converts no worse than the previous one.
+    assert conversion["change"] >= 0
+    expect(tile.locator('[data-testid="stMetricDeltaIcon-Down"]')).to_have_count(0)
+    screenshot(page, "overview-default-same-age")
+
+    open_and_wait(page, f"{server.url}/funnel?lang=en")
+    main = page.locator('[data-testid="stMain"]')
+    expect(main).to_contain_text(same_age)
+    expect(main).to_contain_text(t("no_flagged_stages_converting", "en"))
+    expect(main).to_contain_text(t("threshold_not_applied", "en"))
+    assert not stages["flagged"].any()
+    expect(
+        page.locator('[data-testid="stAlertContentWarning"]').filter(has_text=t("flagged_stages", "en"))
+    ).to_have_count(0)
+    # Seven figures: the tile's cohort line, stages, heatmap, conversion by region, who moved it, trend, time.
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(7, timeout=30_000)
+    screenshot(page, "funnel-default-same-age")

@@ -19,6 +19,8 @@ from ui.i18n import t
 
 OCTOBER = Period(date(2026, 10, 1), date(2026, 10, 31))
 SEPTEMBER = Period(date(2026, 9, 1), date(2026, 9, 30))
+MAY = Period(date(2026, 5, 1), date(2026, 5, 31))
+APRIL = Period(date(2026, 4, 1), date(2026, 4, 30))
 HEADINGS = ("funnel_stages", "funnel_breakdown", "conversion_trend", "time_to_convert", "dropped_leads")
 
 
@@ -68,7 +70,8 @@ def test_october_tiles_equal_the_query_layer(open_page, demo) -> None:
     leads, previous_leads = stages["reached"][0], stages["comparison_reached"][0]
     assert shown[t("new_leads", "en")] == (count(leads), f"{(leads / previous_leads - 1) * 100:+.1f}%")
     conversion = stages["overall_conversion"][-1]
-    previous_conversion = stages["comparison_reached"][-1] / previous_leads
+    # October's cohort is still converting: compared with September's at the same age (SPEC §4.1).
+    previous_conversion = stages["comparison_overall_conversion"][-1]
     assert shown[t("conversion_tile", "en")] == (
         percent(conversion),
         f"{(conversion - previous_conversion) * 100:+.1f} pp",
@@ -80,13 +83,15 @@ def test_october_tiles_equal_the_query_layer(open_page, demo) -> None:
         percent(activity["approval_rate"]),
         f"{(activity['approval_rate'] - previous['approval_rate']) * 100:+.1f} pp",
     )
-    # Five figures: stages, step-conversion heatmap, conversion by region, cohort trend, time to convert.
-    assert len(at.get("plotly_chart")) == 5
+    # Seven figures: the conversion tile's cohort line, stages, step-conversion heatmap, conversion by region,
+    # who moved conversion, cohort trend, time to convert.
+    assert len(at.get("plotly_chart")) == 7
 
 
 def test_flagged_stages_are_named_with_their_reason(open_page, demo) -> None:
-    at = open_page(period="2026-10")
-    stages = funnel.funnel_by_stage(demo, Filters(OCTOBER, comparison=SEPTEMBER))
+    # May 2026's cohort is complete by the as-of day, so its losses are held against the thresholds.
+    at = open_page(period="2026-05")
+    stages = funnel.funnel_by_stage(demo, Filters(MAY, comparison=APRIL))
     flagged = stages.filter(stages["flagged"])
     assert flagged.height > 0  # the demo plants losses above the 15% threshold
     box = next(w.value for w in at.warning if t("flagged_stages", "en") in w.value)
@@ -96,6 +101,20 @@ def test_flagged_stages_are_named_with_their_reason(open_page, demo) -> None:
             assert percent(row["step_loss"]) in box
     for row in stages.filter(~stages["flagged"] & (stages["stage_no"] > 0)).iter_rows(named=True):
         assert f"**{stage_name(row['stage'])}**" not in box
+
+
+def test_a_cohort_still_converting_is_compared_at_the_same_age(open_page, demo) -> None:
+    at = open_page(period="2026-10")
+    stages = funnel.funnel_by_stage(demo, Filters(OCTOBER, comparison=SEPTEMBER))
+    # as-of 2026-11-20 − (1 Oct − 1 Sep = 30 days) = 2026-10-21
+    assert stages["comparison_as_of"][0] == date(2026, 10, 21)
+    captions = " ".join(c.value for c in at.caption)
+    assert t("compared_same_age", "en", day="2026-10-21") in captions
+    assert t("threshold_not_applied", "en") in captions
+    # Losses above 15% are not flagged while the cohort converts; nothing worsened at the same age.
+    assert not stages["flagged"].any()
+    assert any(t("no_flagged_stages_converting", "en") in s.value for s in at.success)
+    assert at.dataframe[0].value["over_threshold"].dropna().unique().tolist() == [t("threshold_na", "en")]
 
 
 def test_incomplete_cohort_is_said_with_its_open_share(open_page, demo) -> None:
@@ -130,10 +149,28 @@ def test_breakdown_by_channel(open_page, demo) -> None:
     assert not at.exception
     breakdown = funnel.funnel_breakdown(demo, Filters(OCTOBER, comparison=SEPTEMBER), "channel")
     with_leads = breakdown.filter(breakdown["stage"] == "disbursed")
-    chart = at.get("plotly_chart")[2]
+    chart = at.get("plotly_chart")[3]  # after the conversion tile's line, the stages and the heatmap
     # The conversion bars name every channel of the cohort.
     for name in with_leads["value_name"]:
         assert name in chart.proto.spec
+
+
+def test_who_moved_conversion_follows_the_breakdown(open_page, demo) -> None:
+    at = open_page(period="2026-10")
+    at.segmented_control(key="funnel_breakdown_by").set_value("team").run()
+    assert not at.exception
+    movers = funnel.conversion_movers(demo, Filters(OCTOBER, comparison=SEPTEMBER), "team")
+    assert t("movers_heading", "en", by=t("team", "en")) in [x.value for x in at.subheader]
+    table = next(d.value for d in at.dataframe if "contribution" in d.value.columns)
+    # One row per team, largest contribution first, in percentage points; the parts add up to the total change.
+    assert list(table["leads"]) == movers["leads"].to_list()
+    assert list(table["contribution"]) == pytest.approx([c * 100 for c in movers["contribution"]])
+    assert sum(table["contribution"]) == pytest.approx(movers["total_change"][0] * 100)
+    # The bridge starts at the comparison's conversion (at the same age) and ends at this cohort's.
+    chart = at.get("plotly_chart")[4]
+    assert '"Waterfall"' in chart.proto.spec or "waterfall" in chart.proto.spec
+    captions = " ".join(c.value for c in at.caption)
+    assert t("compared_same_age", "en", day="2026-10-21") in captions
 
 
 def test_region_filter_from_the_link(open_page, demo) -> None:

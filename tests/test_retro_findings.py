@@ -191,6 +191,8 @@ def test_no_change_finding_without_a_change(tmp_path: Path):
 #   (see the test); R2 = O3: 0.2 is below the overall 0.2667 → no finding.
 # Teams: T2 (0.6 − 0.266667) × 10 = 3.3333 leads more → finding; T3 below overall → none;
 #   T1 loss 0 → none. At the meeting stage every member loses 1 = overall → none.
+# The book is built as of 2027-03-01, when both cohorts' 90-day windows are over, so that the loss
+# thresholds apply (SPEC §4.1: they are evaluated only for a complete cohort).
 
 
 def funnel_source() -> dict:
@@ -216,7 +218,7 @@ def funnel_source() -> dict:
 
 @pytest.fixture(scope="module")
 def funnel_book(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
-    con = build_warehouse(tmp_path_factory.mktemp("funnel"), as_of="2026-11-20", **funnel_source())
+    con = build_warehouse(tmp_path_factory.mktemp("funnel"), as_of="2027-03-01", **funnel_source())
     yield con
     con.close()
 
@@ -230,13 +232,39 @@ def test_funnel_flags_company_worsened_first(funnel_book):
     assert contacted.values["worsened"] is True
     assert contacted.values["leads_beyond_threshold"] == approx(3.5)
     assert meeting.values["leads_beyond_threshold"] == approx(18.7)
-    # The cohort (created 2026-11-03) is still inside its 90-day window on 2026-11-20.
-    assert contacted.statement_key == "retro_funnel_company_open"
+    # The cohort (created 2026-11-03) is complete on 2027-03-01.
+    assert contacted.statement_key == "retro_funnel_company"
     assert contacted.link_params == {"period": "2026-11-02/2w"}
-    assert F.render(contacted) == (
-        "contacted stage: 26.7% of leads lost so far (threshold 15.0%; previous period 0.0%) "
-        "— the cohort is still inside its conversion window"
+    assert F.render(contacted) == "contacted stage: 26.7% of leads lost (threshold 15.0%; previous period 0.0%)"
+
+
+def test_funnel_flags_of_a_cohort_still_converting_are_age_matched_worsenings_only(tmp_path: Path):
+    # The same book as of 2026-11-20: the cohort (created 2026-11-03) is inside its window, so the
+    # thresholds are not evaluated. The previous cohort is evaluated as of 2026-11-20 − 14 days =
+    # 2026-11-06; its contacts (2026-10-21) count: contacted loss 0. Company: contacted 0.2667 > 0 × 1.15
+    # worsened → alert; meeting 1 against 1 → not worsened, and its loss of 1 is not held against 15%.
+    # Members, against the whole at the same age (0.2667):
+    #   R1 (O1 + O2) 0.3: worsened against its previous 0, and above 0.2667 → a finding (excess 0.6667)
+    #   T2 0.6: no previous cohort, but 0.6 > 0.2667 × 1.15 = 0.3067 → a finding (excess 3.3333)
+    #   R2 / T3 0.2: below the whole → none; T1 loses nothing → none
+    #   meeting: every member loses 1 = the whole → none
+    con = build_warehouse(tmp_path, as_of="2026-11-20", **funnel_source())
+    found = F.funnel_flag_findings(con, ALL, RETRO)
+    assert [(f.subject_level, f.subject_id, f.values["stage"]) for f in found] == [
+        ("company", None, "contacted"),
+        ("region", "R1", "contacted"),
+        ("team", "T2", "contacted"),
+    ]
+    assert found[2].values["excess_leads"] == approx(10 / 3) and found[2].severity == "watch"
+    company = found[0]
+    assert (company.severity, company.values["over_threshold"], company.values["worsened"]) == ("alert", None, True)
+    assert company.statement_key == "retro_funnel_company_open"
+    assert company.values["leads_beyond_threshold"] == 0.0
+    assert F.render(company) == (
+        "contacted stage: 26.7% of leads lost so far against 0.0% in the previous period at the same age "
+        "— the cohort is still inside its conversion window (threshold not applied yet)"
     )
+    con.close()
 
 
 def test_funnel_flags_members_losing_more_than_the_whole(funnel_book):
@@ -307,9 +335,11 @@ def test_funnel_flags_do_not_fire_without_flagged_stages(tmp_path: Path):
     source = funnel_source()
     source["leads"] = [r for r in source["leads"] if not r["lead_id"].startswith("P")]
     source["lead_events"] = [r for r in source["lead_events"] if not r["lead_id"].startswith("P")]
+    # As of 2027-03-01 the cohort is complete: the thresholds decide (a cohort still converting would compare
+    # each member with the whole at the same age instead).
     source["loans"] = []
     con = build_warehouse(
-        tmp_path, as_of="2026-11-20", config=f"[funnel.stage_loss_threshold]\n{thresholds}\n", **source
+        tmp_path, as_of="2027-03-01", config=f"[funnel.stage_loss_threshold]\n{thresholds}\n", **source
     )
     assert [(f.subject_level, f.subject_id) for f in F.funnel_flag_findings(con, ALL, RETRO)] == [("team", "T2")]
 

@@ -81,6 +81,7 @@ def kpi(
     help: str | None = None,
     note: str | None = None,
     instead_of_change: str | None = None,
+    border: bool = True,
 ) -> None:
     """A KPI tile: value, change against the comparison (green when good for the business), sparkline, note.
 
@@ -100,7 +101,7 @@ def kpi(
         delta_color=color,
         delta_arrow=arrow,
         help=help,
-        border=True,
+        border=border,
         chart_data=list(spark) if spark else None,
         chart_type="area",
     )

@@ -30,6 +30,9 @@ __all__ = ["colours", "labelled"]  # re-exported for the page
 
 colours = dimension_colours
 
+TREND_COHORTS = {"week": 26, "month": 12}
+"""Cohorts on the trend chart: 26 weeks, so that complete cohorts show beside the last ~13 still converting."""
+
 FLAG_COLOUR = "#d62728"
 INCOMPLETE_COLOUR = "#7f7f7f"
 
@@ -47,14 +50,20 @@ def headline_tiles(ctx: FilterContext, stages: pl.DataFrame, activity: dict) -> 
     )
     leads = stages["reached"][0]
     conversion = stages["overall_conversion"][-1]
-    previous_leads, previous_disbursed = stages["comparison_reached"][0], stages["comparison_reached"][-1]
-    previous_conversion = previous_disbursed / previous_leads if previous_leads else None
+    previous_leads = stages["comparison_reached"][0]
+    # Age-matched while the cohort is still converting (SPEC §4.1).
+    previous_conversion = stages["comparison_overall_conversion"][-1]
     cohort = stages.row(0, named=True)
     window_note = (
         None
         if cohort["cohort_complete"]
         else t("window_open_note", lang, share=percent(1 - cohort["window_complete_share"]))
     )
+    same_age = same_age_note(cohort, lang)
+    points = [
+        (f"{f.period.start:%Y-%m-%d}", c["overall_conversion"][-1], c["cohort_complete"][0])
+        for f, c in zip(history, cohorts, strict=True)
+    ]
     tiles = [
         Tile(
             "new_leads",
@@ -68,8 +77,8 @@ def headline_tiles(ctx: FilterContext, stages: pl.DataFrame, activity: dict) -> 
             t("conversion_tile", lang),
             percent(conversion),
             point_change(conversion, previous_conversion),
-            [c["overall_conversion"][-1] for c in cohorts],
-            window_note,
+            note=" · ".join(n for n in (window_note, same_age) if n) or None,
+            figure=cohort_sparkline(points, lang),
         ),
         *[
             Tile(
@@ -94,6 +103,65 @@ def headline_tiles(ctx: FilterContext, stages: pl.DataFrame, activity: dict) -> 
     definition_popover([tile.key for tile in tiles], lang)
 
 
+def same_age_note(cohort: dict, lang: str) -> str | None:
+    """ "Compared at the same age (as of 2026-11-06)" when the comparison cohort is age-matched."""
+    if not cohort["comparison_age_matched"]:
+        return None
+    return t("compared_same_age", lang, day=f"{cohort['comparison_as_of']:%Y-%m-%d}")
+
+
+def cohort_sparkline(points: list[tuple[str, float | None, bool | None]], lang: str) -> go.Figure | None:
+    """A tile-sized conversion line over cohorts (label, conversion, complete): complete cohorts solid, cohorts
+    still converting faded with hollow markers (their conversion can still rise: not a drop). None with < 2 points."""
+    points = [p for p in points if p[1] is not None]
+    if len(points) < 2:
+        return None
+    x = [label for label, _, _ in points]
+    y = [value for _, value, _ in points]
+    complete = [bool(done) for _, _, done in points]
+    first_open = next((i for i, done in enumerate(complete) if not done), len(points))
+    hover = [
+        f"{label}: {percent(value)}" + ("" if done else f" ({t('cohort_incomplete', lang)})")
+        for label, value, done in points
+    ]
+    traces = [
+        go.Scatter(
+            x=x[:first_open],
+            y=y[:first_open],
+            mode="lines+markers",
+            line={"color": STAGE_COLOURS[4], "width": 2},
+            marker={"size": 5},
+            hovertext=hover[:first_open],
+            hoverinfo="text",
+        ),
+        go.Scatter(
+            x=x[max(first_open - 1, 0) :],
+            y=y[max(first_open - 1, 0) :],
+            mode="lines+markers",
+            opacity=0.6,
+            line={"color": INCOMPLETE_COLOUR, "width": 2, "dash": "dot"},
+            marker={
+                "size": 7,
+                "symbol": ["circle" if done else "circle-open" for done in complete[max(first_open - 1, 0) :]],
+            },
+            hovertext=hover[max(first_open - 1, 0) :],
+            hoverinfo="text",
+        ),
+    ]
+    return go.Figure(
+        data=traces,
+        layout={
+            "height": 60,
+            "margin": {"l": 0, "r": 0, "t": 4, "b": 4},
+            "showlegend": False,
+            "xaxis": {"visible": False, "type": "category"},
+            "yaxis": {"visible": False, "rangemode": "tozero"},
+            "plot_bgcolor": "rgba(0,0,0,0)",
+            "paper_bgcolor": "rgba(0,0,0,0)",
+        },
+    )
+
+
 def incomplete_note(ctx: FilterContext, cohort: dict) -> str:
     """Why the cohort's conversion can still rise: the share of its leads still inside the conversion window."""
     window = query(data.build_info).config["funnel"]["conversion_window_days"]
@@ -108,11 +176,21 @@ def incomplete_note(ctx: FilterContext, cohort: dict) -> str:
 def flag_notes(stages: pl.DataFrame, filters: Filters, lang: str) -> None:
     """The flagged stages in one box, each with its reason; a note when there is none."""
     reasons = flag_reasons(stages, lang)
+    cohort = stages.row(0, named=True)
+    converting = cohort["cohort_complete"] is False
     if reasons:
         lines = [f"**{t('flagged_stages', lang)}**", *(f"- {reason}" for reason in reasons)]
         st.warning("\n".join(lines), icon=":material/flag:")
     else:
-        st.success(t("no_flagged_stages", lang), icon=":material/check_circle:")
+        st.success(
+            t("no_flagged_stages_converting" if converting else "no_flagged_stages", lang),
+            icon=":material/check_circle:",
+        )
+    if converting:
+        st.caption(t("threshold_not_applied", lang))
+    same_age = same_age_note(cohort, lang)
+    if same_age:
+        st.caption(same_age)
     if filters.comparison is None:
         st.caption(t("flags_without_comparison", lang))
 
@@ -123,13 +201,11 @@ def default_drop_stage(stages: pl.DataFrame) -> int:
     return max(0, int(losses["stage_no"][0]) - 1) if losses.height else 0
 
 
-def _dropped_count(stages: pl.DataFrame, stage: str) -> int:
-    reached = stages["reached"].to_list()
-    stage_no = funnel.STAGES.index(stage)
-    return reached[stage_no] - reached[stage_no + 1]
+def _dropped_count(counts: pl.DataFrame, stage: str, column: str = "dropped") -> int:
+    return int(counts.filter(pl.col("stage") == stage)[column].item())
 
 
-def drop_option(stages: pl.DataFrame, stage: str, lang: str) -> str:
+def drop_option(counts: pl.DataFrame, stage: str, lang: str) -> str:
     """ "Meeting → not Application (210 leads)"."""
     next_stage = funnel.STAGES[funnel.STAGES.index(stage) + 1]
     return t(
@@ -137,15 +213,29 @@ def drop_option(stages: pl.DataFrame, stage: str, lang: str) -> str:
         lang,
         stage=stage_name(stage, lang),
         next=stage_name(next_stage, lang),
-        leads=count(_dropped_count(stages, stage)),
+        leads=count(_dropped_count(counts, stage)),
     )
 
 
-def dropped_caption(stages: pl.DataFrame, stage: str, shown: int, lang: str) -> str:
-    total = _dropped_count(stages, stage)
+def no_dropped_text(counts: pl.DataFrame, stage: str, lang: str) -> str:
+    """No lead dropped out here; say how many stopped here but are still converting."""
+    converting = _dropped_count(counts, stage, "converting")
+    if converting:
+        return t("no_dropped_leads_converting", lang, leads=count(converting))
+    return t("no_dropped_leads", lang)
+
+
+def dropped_caption(counts: pl.DataFrame, stage: str, shown: int, lang: str) -> str:
+    """How many dropped out here (and how many of them are listed), and how many are still converting."""
+    total = _dropped_count(counts, stage)
     if shown < total:
-        return t("dropped_caption_limited", lang, shown=count(shown), total=count(total))
-    return t("dropped_caption", lang, total=count(total))
+        text = t("dropped_caption_limited", lang, shown=count(shown), total=count(total))
+    else:
+        text = t("dropped_caption", lang, total=count(total))
+    converting = _dropped_count(counts, stage, "converting")
+    if converting:
+        text += " " + t("dropped_still_converting", lang, leads=count(converting))
+    return text
 
 
 def stage_name(stage: str, lang: str) -> str:
@@ -204,11 +294,22 @@ def _stage_hover(row: dict, lang: str) -> str:
         lines += [
             f"{t('step_conversion', lang)}: {percent(row['step_conversion'])}",
             f"{t('overall_conversion', lang)}: {percent(row['overall_conversion'])}",
-            t("loss_with_threshold", lang, loss=percent(row["step_loss"]), threshold=percent(row["loss_threshold"])),
+            t(
+                "loss_with_threshold",
+                lang,
+                loss=percent(row["step_loss"]),
+                threshold=percent(row["loss_threshold"]) if row["threshold_applies"] else t("threshold_na", lang),
+            ),
         ]
         if row["comparison_step_loss"] is not None:
-            lines.append(f"{t('comparison_loss', lang)}: {percent(row['comparison_step_loss'])}")
+            label = comparison_loss_label(row, lang)
+            lines.append(f"{label}: {percent(row['comparison_step_loss'])}")
     return "<br>".join(lines)
+
+
+def comparison_loss_label(row: dict, lang: str) -> str:
+    """ "Stage loss, comparison period" — "… at the same age" when the comparison cohort is age-matched."""
+    return t("comparison_loss_same_age" if row["comparison_age_matched"] else "comparison_loss", lang)
 
 
 def flag_reasons(stages: pl.DataFrame, lang: str) -> list[str]:
@@ -224,7 +325,7 @@ def flag_reasons(stages: pl.DataFrame, lang: str) -> list[str]:
             change = percent(r["loss_change"]) if r["loss_change"] is not None else "—"
             reasons.append(
                 t(
-                    "flag_worsened",
+                    "flag_worsened_same_age" if r["comparison_age_matched"] else "flag_worsened",
                     lang,
                     change=change,
                     previous=percent(r["comparison_step_loss"]),
@@ -238,7 +339,20 @@ def flag_reasons(stages: pl.DataFrame, lang: str) -> list[str]:
 
 
 def stage_table(stages: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, dict]:
-    """The stage figures as a table (percentages × 100) and its column configuration."""
+    """The stage figures as a table (percentages × 100) and its column configuration.
+
+    "Over threshold" reads yes / no, or "n/a" while the cohort is still converting (SPEC §4.1: the
+    threshold is evaluated only for a complete cohort); comparison columns say when they are age-matched.
+    """
+    first = stages.row(0, named=True)
+
+    def threshold_check(row: dict) -> str | None:
+        if row["stage_no"] == 0:
+            return None
+        if not row["threshold_applies"]:
+            return t("threshold_na", lang)
+        return t("yes", lang) if row["over_threshold"] else t("no", lang)
+
     table = stages.select(
         pl.col("stage").map_elements(lambda s: stage_name(s, lang), return_dtype=pl.String).alias("stage"),
         "reached",
@@ -246,9 +360,12 @@ def stage_table(stages: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, dict]:
             (pl.col(c) * 100).alias(c)
             for c in ("step_conversion", "overall_conversion", "step_loss", "loss_threshold", "comparison_step_loss")
         ],
+        pl.Series("over_threshold", [threshold_check(r) for r in stages.to_dicts()], dtype=pl.String),
         "comparison_reached",
+        "worsened",
         "flagged",
     )
+    same_age = bool(first["comparison_age_matched"])
     config = {
         "stage": st.column_config.TextColumn(t("stage", lang)),
         "reached": st.column_config.NumberColumn(t("leads_axis", lang), format="localized"),
@@ -256,8 +373,14 @@ def stage_table(stages: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, dict]:
         "overall_conversion": st.column_config.NumberColumn(t("overall_conversion", lang), format=PERCENT_FORMAT),
         "step_loss": st.column_config.NumberColumn(t("stage_loss", lang), format=PERCENT_FORMAT),
         "loss_threshold": st.column_config.NumberColumn(t("threshold", lang), format=PERCENT_FORMAT),
-        "comparison_step_loss": st.column_config.NumberColumn(t("comparison_loss", lang), format=PERCENT_FORMAT),
-        "comparison_reached": st.column_config.NumberColumn(t("comparison_leads", lang), format="localized"),
+        "over_threshold": st.column_config.TextColumn(t("over_threshold", lang)),
+        "comparison_step_loss": st.column_config.NumberColumn(
+            comparison_loss_label(first, lang), format=PERCENT_FORMAT
+        ),
+        "comparison_reached": st.column_config.NumberColumn(
+            t("comparison_leads_same_age" if same_age else "comparison_leads", lang), format="localized"
+        ),
+        "worsened": st.column_config.CheckboxColumn(t("worsened", lang)),
         "flagged": st.column_config.CheckboxColumn(t("flagged", lang)),
     }
     return table, config
@@ -351,7 +474,9 @@ def breakdown_table(breakdown: pl.DataFrame, names: dict[str, str], lang: str) -
 
 
 def trend_figure(trend: pl.DataFrame, stage: str, grain: str, lang: str) -> go.Figure:
-    """Lead → `stage` conversion of each cohort; cohorts whose window is still open dashed with hollow markers."""
+    """Lead → `stage` conversion of each cohort. Complete cohorts as a solid line; cohorts with leads still inside
+    their window faded (grey, dotted, hollow markers) on a shaded band labelled "still converting", so that
+    their lower conversion does not read as a drop."""
     rows = trend.filter(pl.col("stage") == stage).sort("cohort_start").to_dicts()
     x = [r["cohort_start"] for r in rows]
     y = [r["overall_conversion"] for r in rows]
@@ -368,40 +493,65 @@ def trend_figure(trend: pl.DataFrame, stage: str, grain: str, lang: str) -> go.F
         )
         for r in rows
     ]
-    # Complete cohorts as a solid line; from the last complete one on, a dashed line.
     first_open = next((i for i, c in enumerate(complete) if not c and rows[i]["leads"]), len(rows))
-    solid = [v if i <= first_open - 1 or complete[i] else None for i, v in enumerate(y)]
-    dashed = [v if i >= max(first_open - 1, 0) else None for i, v in enumerate(y)]
     name = t("stage_conversion_to", lang, stage=stage_name(stage, lang))
     traces = [
         go.Scatter(
-            x=x,
-            y=solid,
+            x=x[:first_open],
+            y=y[:first_open],
             mode="lines+markers",
             name=t("cohort_complete", lang),
             line={"color": STAGE_COLOURS[4], "width": 2},
             marker={"size": 7},
-            hovertext=hover,
+            hovertext=hover[:first_open],
             hoverinfo="text",
         )
     ]
+    layout: dict = {}
     if first_open < len(rows):
         traces.append(
             go.Scatter(
-                x=x,
-                y=dashed,
+                x=x[first_open:],
+                y=y[first_open:],
                 mode="lines+markers",
                 name=t("cohort_incomplete", lang),
-                line={"color": STAGE_COLOURS[4], "width": 2, "dash": "dash"},
-                marker={
-                    "size": 8,
-                    "symbol": ["circle" if c else "circle-open" for c in complete],
-                    "line": {"width": 2},
-                },
-                hovertext=hover,
+                opacity=0.5,
+                line={"color": INCOMPLETE_COLOUR, "width": 2, "dash": "dot"},
+                marker={"size": 8, "symbol": "circle-open", "line": {"width": 2}},
+                hovertext=hover[first_open:],
                 hoverinfo="text",
             )
         )
+        # A shaded band over the cohorts still converting, from half a bucket before the first one.
+        start = x[first_open] - (x[first_open] - x[first_open - 1]) / 2 if first_open else x[0]
+        layout["shapes"] = [
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": start,
+                "x1": rows[-1]["cohort_end"],
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": INCOMPLETE_COLOUR,
+                "opacity": 0.08,
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        ]
+        layout["annotations"] = [
+            {
+                "x": start,
+                "xref": "x",
+                "xanchor": "left",
+                "y": 1,
+                "yref": "paper",
+                "yanchor": "top",
+                "text": t("still_converting_band", lang),
+                "showarrow": False,
+                "font": {"size": 11, "color": INCOMPLETE_COLOUR},
+            }
+        ]
     return figure(
         traces,
         name,
@@ -409,6 +559,7 @@ def trend_figure(trend: pl.DataFrame, stage: str, grain: str, lang: str) -> go.F
         y_title=t("conversion_axis", lang),
         xaxis={"tickformat": "%Y-%m-%d" if grain == "week" else "%Y-%m"},
         yaxis={"tickformat": ".0%", "rangemode": "tozero"},
+        **layout,
     )
 
 
@@ -472,5 +623,106 @@ def dropped_table(dropped: pl.DataFrame, names: dict[str, dict[str, str]], lang:
         "region": st.column_config.TextColumn(t("region", lang)),
         "channel": st.column_config.TextColumn(t("channel", lang)),
         "product_line": st.column_config.TextColumn(t("product_line", lang)),
+    }
+    return table, config
+
+
+MOVERS_SHOWN = 10
+"""The waterfall shows this many values with the largest contributions; the rest are one "others" step."""
+
+RISE_COLOUR = "#2ca02c"
+
+
+def _pp(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:+.2f} pp"
+
+
+def movers_caption(movers: pl.DataFrame, lang: str) -> str:
+    """ "Conversion 2.0% → 2.7% (+0.72 pp), compared at the same age (comparison cohort as of 2026-11-06)"."""
+    row = movers.row(0, named=True)
+    text = t(
+        "movers_caption",
+        lang,
+        before=percent(row["total_comparison_conversion"]),
+        now=percent(row["total_conversion"]),
+        change=_pp(row["total_change"]),
+    )
+    if row["comparison_age_matched"]:
+        text += " · " + t("compared_same_age", lang, day=f"{row['comparison_as_of']:%Y-%m-%d}")
+    return text
+
+
+def movers_figure(movers: pl.DataFrame, names: dict[str, str], lang: str) -> go.Figure:
+    """A bridge from the comparison cohort's conversion to the current one, one step per value (largest first)."""
+    rows = movers.to_dicts()
+    shown, rest = rows[:MOVERS_SHOWN], rows[MOVERS_SHOWN:]
+    labels = [names.get(r["value"], r["value"] or "—") for r in shown]
+    steps = [r["contribution"] for r in shown]
+    if rest:
+        labels.append(t("movers_others", lang, n=len(rest)))
+        steps.append(sum(r["contribution"] for r in rest))
+    first = rows[0]
+    before, now = first["total_comparison_conversion"], first["total_conversion"]
+    before_label = t("movers_comparison_total", lang)
+    now_label = t("movers_current_total", lang)
+    bridge = go.Waterfall(
+        orientation="h",
+        y=[before_label, *labels, now_label],
+        x=[before, *steps, now],
+        measure=["absolute", *["relative"] * len(steps), "total"],
+        text=[percent(before), *(_pp(v) for v in steps), percent(now)],
+        textposition="outside",
+        cliponaxis=False,
+        increasing={"marker": {"color": RISE_COLOUR}},
+        decreasing={"marker": {"color": FLAG_COLOUR}},
+        totals={"marker": {"color": STAGE_COLOURS[4]}},
+        connector={"line": {"color": "#bbbbbb", "width": 1}},
+        hoverinfo="y+text",
+    )
+    low = min(0.0, before, now)
+    top = max(before, now)
+    running = before
+    for v in steps:
+        running += v
+        low, top = min(low, running), max(top, running)
+    span = (top - low) or 0.01
+    return figure(
+        [bridge],
+        t("movers_title", lang),
+        x_title=t("conversion_axis", lang),
+        height=_rows_height(len(labels) + 2),
+        legend=False,
+        xaxis={"tickformat": ".1%", "range": [low, top + span * 0.35]},
+        yaxis={"autorange": "reversed", "type": "category"},
+    )
+
+
+def movers_table(movers: pl.DataFrame, names: dict[str, str], lang: str) -> tuple[pl.DataFrame, dict]:
+    """One row per value: leads and conversion now and at the comparison, change, its parts and share of the change."""
+    same_age = bool(movers["comparison_age_matched"][0]) if movers.height else False
+    table = movers.select(
+        pl.col("value").replace_strict(names, default=pl.col("value")).fill_null("—").alias("name"),
+        "leads",
+        (pl.col("conversion") * 100).alias("conversion"),
+        "comparison_leads",
+        (pl.col("comparison_conversion") * 100).alias("comparison_conversion"),
+        *[(pl.col(c) * 100).alias(c) for c in ("change", "rate_effect", "mix_effect", "contribution")],
+        (pl.col("share_of_change") * 100).alias("share_of_change"),
+    )
+    points = "%+.2f"
+    comparison = "same_age" if same_age else "period"
+    config = {
+        "name": st.column_config.TextColumn(t("name", lang)),
+        "leads": st.column_config.NumberColumn(t("leads_axis", lang), format="localized"),
+        "conversion": st.column_config.NumberColumn(t("lead_to_disbursed", lang), format=PERCENT_FORMAT),
+        "comparison_leads": st.column_config.NumberColumn(t(f"movers_leads_{comparison}", lang), format="localized"),
+        "comparison_conversion": st.column_config.NumberColumn(
+            t(f"movers_conversion_{comparison}", lang), format=PERCENT_FORMAT
+        ),
+        "change": st.column_config.NumberColumn(t("movers_change", lang), format=points),
+        "rate_effect": st.column_config.NumberColumn(t("movers_rate_effect", lang), format=points),
+        "mix_effect": st.column_config.NumberColumn(t("movers_mix_effect", lang), format=points),
+        "contribution": st.column_config.NumberColumn(t("movers_contribution", lang), format=points),
+        "share_of_change": st.column_config.NumberColumn(t("movers_share", lang), format=PERCENT_FORMAT),
     }
     return table, config

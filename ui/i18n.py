@@ -195,8 +195,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "统计时点 {day}, 与对比期相同, 无变化可比",
     },
     "ov_cohort_open": {
-        "en": "Still converting: windows complete for {share} of these leads",
-        "zh": "仍在转化中: {share} 的线索转化窗口已结束",
+        "en": "Still converting (faded in the line): windows complete for {share} of these leads",
+        "zh": "仍在转化中 (线中浅色): {share} 的线索转化窗口已结束",
     },
     "ov_target_chart_title": {
         "en": "Disbursed amount against target, last {n} periods",
@@ -327,7 +327,15 @@ TEXT: dict[str, dict[str, str]] = {
         "进件、审批通过和拒绝按事件发生日统计, 不论线索何时新增。",
     },
     "conversion_tile": {"en": "Conversion", "zh": "转化率"},
-    "window_open_note": {"en": "{share} of the cohort still inside its window", "zh": "{share} 的线索仍在转化窗口内"},
+    "window_open_note": {
+        "en": "{share} still converting (faded)",
+        "zh": "{share} 仍在转化中 (浅色)",
+    },
+    "retro_same_age_note": {"en": "same age", "zh": "同龄"},
+    "compared_same_age": {
+        "en": "compared at the same age (as of {day})",
+        "zh": "同龄对比 (截至 {day})",
+    },
     "incomplete_cohort_note": {
         "en": "This cohort is not complete yet: {share} of its leads are still inside their {days}-day conversion "
         "window, so its conversion can still rise.",
@@ -349,6 +357,21 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "环节流失率: {loss} (阈值 {threshold})",
     },
     "comparison_loss": {"en": "Stage loss, comparison period", "zh": "对比期环节流失率"},
+    "comparison_loss_same_age": {
+        "en": "Stage loss, comparison period at the same age",
+        "zh": "对比期同龄环节流失率",
+    },
+    "comparison_leads_same_age": {"en": "Leads, comparison period (same age)", "zh": "对比期线索数 (同龄)"},
+    "over_threshold": {"en": "Over threshold", "zh": "超过阈值"},
+    "worsened": {"en": "Worsened", "zh": "恶化"},
+    "threshold_na": {"en": "n/a (still converting)", "zh": "不适用 (仍在转化中)"},
+    "threshold_not_applied": {
+        "en": "The loss thresholds are not applied while the cohort is still converting (n/a): its losses can "
+        "still shrink. A stage is flagged only when its loss worsened against the comparison cohort at the same "
+        "age.",
+        "zh": "队列仍在转化中, 暂不按流失率阈值判断 (不适用): 其流失率仍可能下降。"
+        "仅当环节流失率较同龄对比队列恶化时才预警。",
+    },
     "comparison_leads": {"en": "Leads, comparison period", "zh": "对比期线索数"},
     "flagged": {"en": "Flagged", "zh": "预警"},
     "flagged_stages": {"en": "Flagged stages", "zh": "预警环节"},
@@ -362,10 +385,18 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "stage loss rose {change} against the comparison period ({previous} → {loss})",
         "zh": "环节流失率较对比期上升 {change} ({previous} → {loss})",
     },
+    "flag_worsened_same_age": {
+        "en": "stage loss rose {change} against the comparison cohort at the same age ({previous} → {loss})",
+        "zh": "环节流失率较同龄对比队列上升 {change} ({previous} → {loss})",
+    },
     "no_flagged_stages": {
         "en": "No stage is flagged: every stage loss is within its threshold and none worsened against the "
         "comparison period.",
         "zh": "没有预警环节: 各环节流失率均在阈值内, 且未较对比期恶化。",
+    },
+    "no_flagged_stages_converting": {
+        "en": "No stage is flagged: no stage loss worsened against the comparison cohort at the same age.",
+        "zh": "没有预警环节: 各环节流失率均未较同龄对比队列恶化。",
     },
     "flags_without_comparison": {
         "en": "No comparison period is chosen, so stages are flagged on their threshold only.",
@@ -381,6 +412,36 @@ TEXT: dict[str, dict[str, str]] = {
     "breakdown_conversion_title": {"en": "Lead → disbursed conversion", "zh": "线索→放款转化率"},
     "conversion_axis": {"en": "Conversion (%)", "zh": "转化率 (%)"},
     "breakdown_table": {"en": "Breakdown (table)", "zh": "分维度数据 (表格)"},
+    "movers_heading": {"en": "Who moved conversion, by {by}", "zh": "转化率变化来源 (按{by})"},
+    "movers_caption": {
+        "en": "Lead → disbursed conversion {before} → {now} ({change}); each bar is one value's contribution",
+        "zh": "线索→放款转化率 {before} → {now} ({change}); 每一段为该项的贡献",
+    },
+    "movers_title": {
+        "en": "From the comparison cohort's conversion to this cohort's",
+        "zh": "从对比队列转化率到本期队列转化率",
+    },
+    "movers_comparison_total": {"en": "Comparison", "zh": "对比期"},
+    "movers_current_total": {"en": "This period", "zh": "本期"},
+    "movers_others": {"en": "{n} others", "zh": "其他 {n} 项"},
+    "movers_table": {"en": "Who moved conversion (table)", "zh": "转化率变化来源 (表格)"},
+    "movers_leads_period": {"en": "Leads, comparison period", "zh": "对比期线索数"},
+    "movers_leads_same_age": {"en": "Leads, comparison period (same age)", "zh": "对比期线索数 (同龄)"},
+    "movers_conversion_period": {"en": "Conversion, comparison period", "zh": "对比期转化率"},
+    "movers_conversion_same_age": {"en": "Conversion, comparison at the same age", "zh": "同龄对比期转化率"},
+    "movers_change": {"en": "Change of its conversion (pp)", "zh": "自身转化率变化 (百分点)"},
+    "movers_rate_effect": {"en": "Rate effect (pp)", "zh": "转化率效应 (百分点)"},
+    "movers_mix_effect": {"en": "Mix effect (pp)", "zh": "结构效应 (百分点)"},
+    "movers_contribution": {"en": "Contribution to the change (pp)", "zh": "对总变化的贡献 (百分点)"},
+    "movers_share": {"en": "Share of the change", "zh": "占总变化比例"},
+    "movers_no_comparison": {
+        "en": "Choose a comparison period to see who moved conversion.",
+        "zh": "请选择对比期以查看转化率变化来源。",
+    },
+    "movers_nothing_to_compare": {
+        "en": "Nothing to compare: one of the two cohorts has no leads.",
+        "zh": "无可对比: 两个队列之一没有线索。",
+    },
     "name": {"en": "Name", "zh": "名称"},
     "conversion_trend": {"en": "Conversion trend by cohort", "zh": "队列转化趋势"},
     "cohort_grain": {"en": "Cohorts by", "zh": "队列粒度"},
@@ -397,10 +458,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "队列 {start} 至 {end}<br>转化率: {conversion}<br>线索数: {leads}<br>窗口已结束: {complete}",
     },
     "trend_caption": {
-        "en": "Dashed line and hollow markers: cohorts with leads still inside their conversion window; their "
-        "conversion can still rise.",
-        "zh": "虚线和空心点: 队列中仍有线索在转化窗口内, 其转化率仍可能上升。",
+        "en": "Faded dotted line and hollow markers on the shaded band: cohorts with leads still inside their "
+        "conversion window. Their conversion can still rise, so a lower value there is not a drop.",
+        "zh": "阴影区内的浅色虚线和空心点: 队列中仍有线索在转化窗口内。其转化率仍可能上升, 较低的数值并非下降。",
     },
+    "still_converting_band": {"en": "still converting →", "zh": "仍在转化中 →"},
     "time_to_convert": {"en": "Time to convert", "zh": "转化时长"},
     "time_to_convert_title": {"en": "Disbursed leads by days to disbursement", "zh": "放款线索的转化天数分布"},
     "days_to_disburse_axis": {"en": "Days from lead to disbursement", "zh": "线索到放款天数"},
@@ -411,15 +473,27 @@ TEXT: dict[str, dict[str, str]] = {
     "dropped_at": {"en": "Furthest stage reached", "zh": "最远到达环节"},
     "drop_option": {"en": "{stage}, not {next} ({leads} leads)", "zh": "到达{stage}、未到{next} ({leads} 条)"},
     "dropped_caption": {
-        "en": "Leads of the cohort that stopped here within their window: {total}; newest first.",
-        "zh": "该队列有 {total} 条线索在窗口内止步于此; 按新增时间倒序排列。",
+        "en": "Leads of the cohort that dropped out here (lost, rejected, or window over): {total}; newest first.",
+        "zh": "该队列有 {total} 条线索在此流失 (流失、拒绝或窗口已结束); 按新增时间倒序排列。",
     },
     "dropped_caption_limited": {
-        "en": "Showing the newest {shown} of the {total} leads of the cohort that stopped here; the downloads hold "
-        "the same rows.",
-        "zh": "显示该队列止步于此的 {total} 条线索中最新的 {shown} 条; 下载内容与显示一致。",
+        "en": "Showing the newest {shown} of the {total} leads of the cohort that dropped out here (lost, rejected, "
+        "or window over); the downloads hold the same rows.",
+        "zh": "显示该队列在此流失的 {total} 条线索 (流失、拒绝或窗口已结束) 中最新的 {shown} 条; 下载内容与显示一致。",
     },
-    "no_dropped_leads": {"en": "No lead of this cohort stopped at this stage.", "zh": "该队列没有线索止步于此环节。"},
+    "no_dropped_leads": {
+        "en": "No lead of this cohort dropped out at this stage.",
+        "zh": "该队列没有线索在此环节流失。",
+    },
+    "no_dropped_leads_converting": {
+        "en": "No lead of this cohort dropped out here; {leads} stopped here so far but are still open inside "
+        "their window.",
+        "zh": "该队列没有线索在此环节流失; 另有 {leads} 条线索暂停在此环节, 仍在转化窗口内。",
+    },
+    "dropped_still_converting": {
+        "en": "{leads} more stopped here so far but are still open inside their window: not listed.",
+        "zh": "另有 {leads} 条线索暂停在此, 仍在转化窗口内, 未列出。",
+    },
     "lead_id": {"en": "Lead", "zh": "线索编号"},
     "created_at": {"en": "Created", "zh": "新增时间"},
     "furthest_stage_at": {"en": "Reached furthest stage", "zh": "到达最远环节时间"},
@@ -579,14 +653,22 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "队列中在转化窗口内到达该环节的线索数",
     },
     "def_stage_reached_rules": {
-        "en": "The cohort is the leads created in the period. A lead reaches a stage when it has an event of that "
-        "stage or any later stage no later than its creation time plus the conversion window (default 90 "
-        "days; an event exactly at the window's end counts). Rejected and lost are outcomes, not stages. "
-        "While some leads' windows have not ended by the as-of day the cohort is marked incomplete and its "
-        "conversion can still rise.",
-        "zh": "队列为期间内新增的线索。线索在新增时间加转化窗口 (默认 90 天; 恰在窗口结束时发生的事件计入) 之内发生"
-        "该环节或任一后续环节的事件, 即视为到达该环节。拒绝和流失是结果, 不是环节。只要仍有线索的窗口在数据截"
-        "止日前未结束, 该队列即标记为未完成, 其转化率仍可能上升。",
+        "en": "The cohort is the leads created in the period. A lead reaches a stage when it has an event of "
+        "that stage or any later stage no later than its creation time plus the conversion window "
+        "(default 90 days; an event exactly at the window's end counts). Rejected and lost are outcomes, "
+        "not stages. While some leads' windows have not ended by the as-of day the cohort is marked "
+        "incomplete and its conversion can still rise. Compared at the same age: while the cohort is "
+        "still converting, the comparison period's cohort is evaluated as of the as-of day minus the "
+        "days between the two periods' starts (a stage counts only if reached within the window and by "
+        "the end of that day; only its leads created by then), so both have had the same time to "
+        "convert. A complete cohort is compared with the comparison cohort as it stands; an empty cohort "
+        "has nothing to compare.",
+        "zh": "队列为期间内新增的线索。线索在新增时间加转化窗口 (默认 90 天; 恰在窗口结束时发生的事件计"
+        "入) 之内发生该环节或任一后续环节的事件, 即视为到达该环节。拒绝和流失是结果, 不是环节。只要"
+        "仍有线索的窗口在数据截止日前未结束, 该队列即标记为未完成, 其转化率仍可能上升。按相同账龄对比"
+        ": 队列仍在转化中时, 对比期队列按 “数据截止日减去两期起始日之差” 当日评估 (环节须在窗口"
+        "内且不晚于当日结束前到达才计入; 仅含当日及之前新增的线索), 使两个队列的转化时间相同。已完成"
+        "的队列与对比期队列的现状比较; 空队列无可比较。",
     },
     "def_step_conversion_name": {"en": "Step conversion", "zh": "环节转化率"},
     "def_step_conversion_numerator": {
@@ -598,14 +680,22 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "队列中到达上一环节的线索数 (触达环节为队列全部线索)",
     },
     "def_step_conversion_rules": {
-        "en": "The cohort is the leads created in the period. A lead reaches a stage when it has an event of that "
-        "stage or any later stage no later than its creation time plus the conversion window (default 90 "
-        "days; an event exactly at the window's end counts). Rejected and lost are outcomes, not stages. "
-        "While some leads' windows have not ended by the as-of day the cohort is marked incomplete and its "
-        "conversion can still rise. Empty when no lead reached the stage before.",
-        "zh": "队列为期间内新增的线索。线索在新增时间加转化窗口 (默认 90 天; 恰在窗口结束时发生的事件计入) 之内发生"
-        "该环节或任一后续环节的事件, 即视为到达该环节。拒绝和流失是结果, 不是环节。只要仍有线索的窗口在数据截"
-        "止日前未结束, 该队列即标记为未完成, 其转化率仍可能上升。上一环节无线索到达时为空。",
+        "en": "The cohort is the leads created in the period. A lead reaches a stage when it has an event of "
+        "that stage or any later stage no later than its creation time plus the conversion window "
+        "(default 90 days; an event exactly at the window's end counts). Rejected and lost are outcomes, "
+        "not stages. While some leads' windows have not ended by the as-of day the cohort is marked "
+        "incomplete and its conversion can still rise. Compared at the same age: while the cohort is "
+        "still converting, the comparison period's cohort is evaluated as of the as-of day minus the "
+        "days between the two periods' starts (a stage counts only if reached within the window and by "
+        "the end of that day; only its leads created by then), so both have had the same time to "
+        "convert. A complete cohort is compared with the comparison cohort as it stands; an empty cohort "
+        "has nothing to compare. Empty when no lead reached the stage before.",
+        "zh": "队列为期间内新增的线索。线索在新增时间加转化窗口 (默认 90 天; 恰在窗口结束时发生的事件计"
+        "入) 之内发生该环节或任一后续环节的事件, 即视为到达该环节。拒绝和流失是结果, 不是环节。只要"
+        "仍有线索的窗口在数据截止日前未结束, 该队列即标记为未完成, 其转化率仍可能上升。按相同账龄对比"
+        ": 队列仍在转化中时, 对比期队列按 “数据截止日减去两期起始日之差” 当日评估 (环节须在窗口"
+        "内且不晚于当日结束前到达才计入; 仅含当日及之前新增的线索), 使两个队列的转化时间相同。已完成"
+        "的队列与对比期队列的现状比较; 空队列无可比较。上一环节无线索到达时为空。",
     },
     "def_overall_conversion_name": {"en": "Overall conversion", "zh": "累计转化率"},
     "def_overall_conversion_numerator": {
@@ -614,14 +704,22 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_overall_conversion_denominator": {"en": "All leads of the cohort", "zh": "队列全部线索数"},
     "def_overall_conversion_rules": {
-        "en": "The cohort is the leads created in the period. A lead reaches a stage when it has an event of that "
-        "stage or any later stage no later than its creation time plus the conversion window (default 90 "
-        "days; an event exactly at the window's end counts). Rejected and lost are outcomes, not stages. "
-        "While some leads' windows have not ended by the as-of day the cohort is marked incomplete and its "
-        "conversion can still rise. Empty when the cohort has no leads.",
-        "zh": "队列为期间内新增的线索。线索在新增时间加转化窗口 (默认 90 天; 恰在窗口结束时发生的事件计入) 之内发生"
-        "该环节或任一后续环节的事件, 即视为到达该环节。拒绝和流失是结果, 不是环节。只要仍有线索的窗口在数据截"
-        "止日前未结束, 该队列即标记为未完成, 其转化率仍可能上升。队列无线索时为空。",
+        "en": "The cohort is the leads created in the period. A lead reaches a stage when it has an event of "
+        "that stage or any later stage no later than its creation time plus the conversion window "
+        "(default 90 days; an event exactly at the window's end counts). Rejected and lost are outcomes, "
+        "not stages. While some leads' windows have not ended by the as-of day the cohort is marked "
+        "incomplete and its conversion can still rise. Compared at the same age: while the cohort is "
+        "still converting, the comparison period's cohort is evaluated as of the as-of day minus the "
+        "days between the two periods' starts (a stage counts only if reached within the window and by "
+        "the end of that day; only its leads created by then), so both have had the same time to "
+        "convert. A complete cohort is compared with the comparison cohort as it stands; an empty cohort "
+        "has nothing to compare. Empty when the cohort has no leads.",
+        "zh": "队列为期间内新增的线索。线索在新增时间加转化窗口 (默认 90 天; 恰在窗口结束时发生的事件计"
+        "入) 之内发生该环节或任一后续环节的事件, 即视为到达该环节。拒绝和流失是结果, 不是环节。只要"
+        "仍有线索的窗口在数据截止日前未结束, 该队列即标记为未完成, 其转化率仍可能上升。按相同账龄对比"
+        ": 队列仍在转化中时, 对比期队列按 “数据截止日减去两期起始日之差” 当日评估 (环节须在窗口"
+        "内且不晚于当日结束前到达才计入; 仅含当日及之前新增的线索), 使两个队列的转化时间相同。已完成"
+        "的队列与对比期队列的现状比较; 空队列无可比较。队列无线索时为空。",
     },
     "def_lead_to_disbursed_conversion_name": {"en": "Lead → disbursed conversion", "zh": "线索→放款转化率"},
     "def_lead_to_disbursed_conversion_numerator": {
@@ -630,14 +728,22 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_lead_to_disbursed_conversion_denominator": {"en": "All leads of the cohort", "zh": "队列全部线索数"},
     "def_lead_to_disbursed_conversion_rules": {
-        "en": "The cohort is the leads created in the period. A lead reaches a stage when it has an event of that "
-        "stage or any later stage no later than its creation time plus the conversion window (default 90 "
-        "days; an event exactly at the window's end counts). Rejected and lost are outcomes, not stages. "
-        "While some leads' windows have not ended by the as-of day the cohort is marked incomplete and its "
-        "conversion can still rise. Empty when the cohort has no leads.",
-        "zh": "队列为期间内新增的线索。线索在新增时间加转化窗口 (默认 90 天; 恰在窗口结束时发生的事件计入) 之内发生"
-        "该环节或任一后续环节的事件, 即视为到达该环节。拒绝和流失是结果, 不是环节。只要仍有线索的窗口在数据截"
-        "止日前未结束, 该队列即标记为未完成, 其转化率仍可能上升。队列无线索时为空。",
+        "en": "The cohort is the leads created in the period. A lead reaches a stage when it has an event of "
+        "that stage or any later stage no later than its creation time plus the conversion window "
+        "(default 90 days; an event exactly at the window's end counts). Rejected and lost are outcomes, "
+        "not stages. While some leads' windows have not ended by the as-of day the cohort is marked "
+        "incomplete and its conversion can still rise. Compared at the same age: while the cohort is "
+        "still converting, the comparison period's cohort is evaluated as of the as-of day minus the "
+        "days between the two periods' starts (a stage counts only if reached within the window and by "
+        "the end of that day; only its leads created by then), so both have had the same time to "
+        "convert. A complete cohort is compared with the comparison cohort as it stands; an empty cohort "
+        "has nothing to compare. Empty when the cohort has no leads.",
+        "zh": "队列为期间内新增的线索。线索在新增时间加转化窗口 (默认 90 天; 恰在窗口结束时发生的事件计"
+        "入) 之内发生该环节或任一后续环节的事件, 即视为到达该环节。拒绝和流失是结果, 不是环节。只要"
+        "仍有线索的窗口在数据截止日前未结束, 该队列即标记为未完成, 其转化率仍可能上升。按相同账龄对比"
+        ": 队列仍在转化中时, 对比期队列按 “数据截止日减去两期起始日之差” 当日评估 (环节须在窗口"
+        "内且不晚于当日结束前到达才计入; 仅含当日及之前新增的线索), 使两个队列的转化时间相同。已完成"
+        "的队列与对比期队列的现状比较; 空队列无可比较。队列无线索时为空。",
     },
     "def_step_loss_name": {"en": "Stage loss", "zh": "环节流失率"},
     "def_step_loss_numerator": {
@@ -651,11 +757,17 @@ TEXT: dict[str, dict[str, str]] = {
     "def_step_loss_rules": {
         "en": "Equals 1 − step conversion. A stage is flagged when its loss is above the stage's configured "
         "threshold (default 15%; exactly the threshold is not flagged), or — when a comparison period is "
-        "chosen — when its loss is more than the configured share (default 15%) higher than the comparison "
-        "period's loss (loss > comparison loss × 1.15; a comparison loss of 0 makes any loss a worsening).",
-        "zh": "等于 1 − 环节转化率。环节流失率高于该环节配置的阈值 (默认 15%; 恰好等于阈值不预警), 或在选择对比期时"
-        "较对比期流失率上升超过配置比例 (默认 15%, 即流失率 > 对比期流失率 × 1.15; 对比期流失率为 0 时任何流"
-        "失均视为恶化), 该环节即被预警。",
+        "chosen — when its loss is more than the configured share (default 15%) higher than the "
+        "comparison period's loss (loss > comparison loss × 1.15; a comparison loss of 0 makes any loss "
+        "a worsening). The threshold is evaluated only for a complete cohort: while the cohort is still "
+        "converting it is not applicable and a stage is flagged only when it worsened against the "
+        "comparison cohort at the same age (evaluated as of the as-of day minus the days between the two "
+        "periods' starts).",
+        "zh": "等于 1 − 环节转化率。环节流失率高于该环节配置的阈值 (默认 15%; 恰好等于阈值不预警)"
+        ", 或在选择对比期时较对比期流失率上升超过配置比例 (默认 15%, 即流失率 > 对比期流失率"
+        " × 1.15; 对比期流失率为 0 时任何流失均视为恶化), 该环节即被预警。阈值仅对已完成的"
+        "队列判断: 队列仍在转化中时不适用, 仅当环节流失率较同龄对比队列 (按数据截止日减去两期起始日"
+        "之差当日评估) 恶化时才预警。",
     },
     "def_window_complete_share_name": {"en": "Cohort window complete", "zh": "窗口已结束占比"},
     "def_window_complete_share_numerator": {
@@ -685,15 +797,54 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_dropped_leads_name": {"en": "Leads dropped at a stage", "zh": "止步于某环节的线索"},
     "def_dropped_leads_numerator": {
-        "en": "Leads of the cohort whose furthest stage reached within the window is the stage",
-        "zh": "队列中在窗口内最远到达该环节的线索",
+        "en": "Leads of the cohort whose furthest stage reached within the window is the stage and that are "
+        "out of the running: lost or rejected, or with a complete window",
+        "zh": "队列中在窗口内最远到达该环节、且已出局的线索: 已流失或被拒绝, 或窗口已结束",
     },
     "def_dropped_leads_rules": {
-        "en": "Equals leads reaching the stage minus leads reaching the next one. Includes leads still open (shown "
-        "with their outcome and whether their window is complete); the reason is that of the lead's first "
-        "rejected event, else its first lost event.",
-        "zh": "等于到达该环节的线索数减去到达下一环节的线索数。包括仍在进行中的线索 (显示其结果及窗口是否已结束); "
-        "原因取线索首个拒绝事件的原因, 没有则取首个流失事件的原因。",
+        "en": "An open lead still inside its window is still converting, not dropped: it is counted apart "
+        '("still converting") and not listed. So dropped plus still converting equals leads reaching the '
+        "stage minus leads reaching the next one. The reason is that of the lead's first rejected event, "
+        "else its first lost event.",
+        "zh": "仍在窗口内的进行中线索仍在转化, 不算流失: 单独计数 (“仍在转化中”), 不列出。因此流失数"
+        "加仍在转化数等于到达该环节的线索数减去到达下一环节的线索数。原因取线索首个拒绝事件的原因, 没有"
+        "则取首个流失事件的原因。",
+    },
+    "def_conversion_contribution_name": {
+        "en": "Contribution to the change of conversion",
+        "zh": "对转化率变化的贡献",
+    },
+    "def_conversion_contribution_numerator": {
+        "en": "A value's (region, team, channel, product line) disbursed leads, in the cohort and in the "
+        "comparison cohort",
+        "zh": "某一项 (区域、团队、渠道、产品线) 在本期队列和对比队列中的放款线索数",
+    },
+    "def_conversion_contribution_denominator": {
+        "en": "All leads of the cohort, and of the comparison cohort: the contribution is the first share "
+        "minus the second",
+        "zh": "本期队列和对比队列各自的全部线索数: 贡献为前一比例减去后一比例",
+    },
+    "def_conversion_contribution_rules": {
+        "en": "Lead → disbursed conversion is the lead-weighted average of the values' conversions, Σ (leadsᵢ "
+        "/ leads) × conversionᵢ, so contributionᵢ = (leadsᵢ / leads) × conversionᵢ − (leads′ᵢ / leads′) "
+        "× conversion′ᵢ, and the contributions add up exactly to the change of the total conversion. "
+        "Each splits into a rate effect (the change of the value's own conversion × its average lead "
+        "share) and a mix effect (the change of its lead share × its average conversion); a value with "
+        "leads in only one of the two cohorts has only a mix effect. Share of the change = contribution "
+        "/ total change (empty when the total did not change). Compared at the same age: while the "
+        "cohort is still converting, the comparison period's cohort is evaluated as of the as-of day "
+        "minus the days between the two periods' starts (a stage counts only if reached within the "
+        "window and by the end of that day; only its leads created by then), so both have had the same "
+        "time to convert. A complete cohort is compared with the comparison cohort as it stands; an "
+        "empty cohort has nothing to compare.",
+        "zh": "线索→放款转化率是各项转化率按线索数加权的平均, Σ (线索数ᵢ / 线索数) × 转化率ᵢ, "
+        "因此 贡献ᵢ = (线索数ᵢ / 线索数) × 转化率ᵢ − (线索数′ᵢ / 线索数′) × "
+        "转化率′ᵢ, 各项贡献之和恰好等于总转化率的变化。每项贡献分为转化率效应 (该项自身转化率的变化"
+        " × 其平均线索占比) 和结构效应 (其线索占比的变化 × 其平均转化率); 仅在一个队列中有线"
+        "索的项只有结构效应。占总变化比例 = 贡献 / 总变化 (总变化为 0 时为空)。按相同账龄对比"
+        ": 队列仍在转化中时, 对比期队列按 “数据截止日减去两期起始日之差” 当日评估 (环节须在窗口"
+        "内且不晚于当日结束前到达才计入; 仅含当日及之前新增的线索), 使两个队列的转化时间相同。已完成"
+        "的队列与对比期队列的现状比较; 空队列无可比较。",
     },
     "def_applications_name": {"en": "Applications", "zh": "进件数"},
     "def_applications_numerator": {

@@ -24,6 +24,7 @@ from ui.filters import FilterContext
 from ui.format import escape_markdown, money, percent
 from ui.i18n import t
 from ui.sales_view import PERCENT_FORMAT, display_names, figure, labelled, money_ticks, relative_change
+from ui.table_view import show as show_table
 
 INCREASE_COLOUR = "#2ca02c"
 DECREASE_COLOUR = "#d62728"
@@ -257,7 +258,7 @@ def who_moved(ctx: FilterContext, filters: Filters, level: str, key: str, *, cli
             st.caption(t(f"moved_click_{level}", lang))
             picked = clicked(event, steps)
     table, config = change_table(changes, names, level, lang)
-    st.dataframe(table, hide_index=True, column_config=config)
+    show_table(table, hide_index=True, column_config=config)
     downloads(labelled(table, config), f"amount_change_by_{level}", ctx, filters=filters)
     definition_popover(["disbursed_amount", "amount_change", "share_of_change"], lang)
     return picked

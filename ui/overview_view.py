@@ -14,10 +14,14 @@ from ui.charts import STAGE_COLOURS, STRETCH_COLOUR, TARGET_COLOUR
 from ui.components import kpi, tile_grid, uncovered_change
 from ui.filters import FilterContext
 from ui.format import count, days, money, percent
+from ui.funnel_view import cohort_sparkline
 from ui.i18n import t
-from ui.sales_view import figure, money_ticks
+from ui.sales_view import figure, mini_chart, money_ticks
 
 TILES_PER_ROW = 4
+
+COHORT_LINES = ("lead_to_disbursed_conversion",)
+"""Tiles whose line is drawn per cohort, with the cohorts still converting faded."""
 
 LABELS: dict[str, str] = {
     # indicator → translation key of its label
@@ -103,9 +107,23 @@ def note(row: dict, ctx: FilterContext, cohort_complete_share: float | None) -> 
     if key in ("overdue_rate", "par30") and row["snapshot_date"] is not None:
         same = row["snapshot_date"] == row["comparison_snapshot_date"]
         return t("ov_same_snapshot_note" if same else "ov_snapshot_note", lang, day=f"{row['snapshot_date']:%Y-%m-%d}")
-    if key == "lead_to_disbursed_conversion" and cohort_complete_share is not None and cohort_complete_share < 1:
-        return t("ov_cohort_open", lang, share=percent(cohort_complete_share))
+    if key == "lead_to_disbursed_conversion":
+        parts = []
+        if cohort_complete_share is not None and cohort_complete_share < 1:
+            parts.append(t("ov_cohort_open", lang, share=percent(cohort_complete_share)))
+        if row.get("comparison_as_of") is not None:
+            parts.append(t("compared_same_age", lang, day=f"{row['comparison_as_of']:%Y-%m-%d}"))
+        return " · ".join(parts) or None
     return None
+
+
+def cohort_points(history: pl.DataFrame, indicator: str) -> list[tuple[str, float | None, bool | None]]:
+    """The indicator's (period start, value, cohort complete) over the history's periods, oldest first."""
+    rows = history.filter(pl.col("indicator") == indicator).sort("period_start")
+    return [
+        (f"{r['period_start']:%Y-%m-%d}", None if _missing(r["value"]) else r["value"], r["cohort_complete"])
+        for r in rows.iter_rows(named=True)
+    ]
 
 
 def _targets_blocked(ctx: FilterContext) -> bool:
@@ -122,6 +140,8 @@ def _comparison_help(row: dict, ctx: FilterContext) -> str | None:
         when = f"{row['comparison_snapshot_date']:%Y-%m-%d}"
     else:
         when = f"{f.comparison.start:%Y-%m-%d} – {f.comparison.end:%Y-%m-%d}"
+    if row.get("comparison_as_of") is not None:
+        when += ", " + t("compared_same_age", ctx.lang, day=f"{row['comparison_as_of']:%Y-%m-%d}")
     return t("ov_comparison_help", ctx.lang, when=when, value=value)
 
 
@@ -135,17 +155,26 @@ def tiles(container, indicators: pl.DataFrame, history: pl.DataFrame, ctx: Filte
         column = grid.container()
         row = rows[key]
         instead, coverage_help = uncovered_change(ctx, key)
+        # Conversion's line fades the cohorts still converting (a plain sparkline would show them as a drop).
+        cohort_line = cohort_sparkline(cohort_points(history, key), ctx.lang) if key in COHORT_LINES else None
+        box = column.container(border=True) if cohort_line is not None else column
         kpi(
-            column,
+            box,
             t(LABELS[key], ctx.lang),
             format_value(row["value"], row["unit"], ctx.lang),
             delta=format_change(row, ctx.lang),
             higher_is_better=definitions[key].higher_is_better,
-            spark=sparkline(history, key),
+            spark=None if cohort_line is not None else sparkline(history, key),
             help=" ".join(h for h in (_comparison_help(row, ctx), coverage_help) if h) or None,
-            note=note(row, ctx, complete_share),
+            note=None if cohort_line is not None else note(row, ctx, complete_share),
             instead_of_change=instead,
+            border=cohort_line is None,
         )
+        if cohort_line is not None:
+            mini_chart(box, cohort_line, key=f"overview_tile_{key}")
+            tile_note = note(row, ctx, complete_share)
+            if tile_note:
+                column.caption(tile_note)
 
 
 def period_label(start: date, kind: str) -> str:

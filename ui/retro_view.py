@@ -239,6 +239,8 @@ def scoreboard_rows(board: Scoreboard, lang: str) -> list[dict]:
         if r["snapshot_date"] is not None:
             day = r["snapshot_date"].isoformat()
             label += f" ({t('snapshot_note', lang, date=day)})"
+        if r.get("previous_as_of") is not None:
+            label += f" ({t('retro_same_age_note', lang)})"
         better = definitions[key].higher_is_better
         row = {
             "indicator": label,

@@ -139,6 +139,7 @@ class Tile:
     delta: str | None = None
     history: Sequence[float | Decimal | None] = field(default_factory=list)
     note: str | None = None
+    figure: go.Figure | None = None  # drawn under the tile instead of the sparkline (e.g. cohorts still converting)
 
 
 def tile_row(tiles: Sequence[Tile], lang: str, columns_per_row: int | None = None) -> None:
@@ -151,17 +152,32 @@ def tile_row(tiles: Sequence[Tile], lang: str, columns_per_row: int | None = Non
     for tile in tiles:
         column = grid.container()
         instead, coverage_help = uncovered_change(context(), tile.key)
+        # A tile with its own figure draws it inside the tile's border, where the sparkline would be.
+        box = column.container(border=True) if tile.figure is not None else column
         kpi(
-            column,
+            box,
             tile.label,
             tile.value,
             delta=tile.delta,
             higher_is_better=definitions[tile.key].higher_is_better,
-            spark=spark(list(tile.history)),
+            spark=None if tile.figure is not None else spark(list(tile.history)),
             help=" ".join(h for h in (definition_text(tile.key, lang)["numerator"], coverage_help) if h),
-            note=tile.note,
+            note=None if tile.figure is not None else tile.note,
             instead_of_change=instead,
+            border=tile.figure is None,
         )
+        if tile.figure is not None:
+            mini_chart(box, tile.figure, key=f"tile_{tile.key}")
+            if tile.note:
+                column.caption(tile.note)
+
+
+MINI_CHART_CONFIG = {"displayModeBar": False}
+
+
+def mini_chart(container, fig: go.Figure, key: str) -> None:
+    """A tile-sized chart (a sparkline that needs more than one colour) without the chart toolbar."""
+    container.plotly_chart(fig, config=MINI_CHART_CONFIG, key=key, width="stretch")
 
 
 def money_ticks(top: float, lang: str, ticks: int = 5) -> dict:

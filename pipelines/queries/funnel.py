@@ -8,11 +8,15 @@ improve; every result says how much of the cohort has a complete window. Activit
 happened, whichever cohort the lead belongs to.
 
 Everything here reads the daily aggregates (agg_funnel_daily, agg_funnel_disbursed_leads,
-agg_lead_events_daily) except the dropped-lead list, which needs the leads themselves.
+agg_lead_events_daily) except what needs the leads themselves: the dropped-lead list and counts,
+and the age-matched comparison cohort (SPEC §4.1: while the period's cohort is still converting,
+the comparison cohort is counted as of A − Δ, and the aggregate does not know when a stage was
+reached; see `comparison_basis` and `_reached_by_day`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
@@ -22,6 +26,7 @@ import polars as pl
 from pipelines.contract import STAGES
 from pipelines.metrics import MetricDefinition
 from pipelines.queries._sales import (
+    Settings,
     as_float,
     divide,
     exact,
@@ -39,7 +44,10 @@ __all__ = [
     "DEFINITIONS",
     "STAGES",
     "activity_counts",
+    "comparison_basis",
+    "conversion_movers",
     "conversion_trend",
+    "dropped_counts",
     "dropped_leads",
     "funnel_breakdown",
     "funnel_by_stage",
@@ -88,14 +96,112 @@ _STAGE_FRAME_SCHEMA = {
     "cohort_leads": pl.Int64,
     "window_complete_share": pl.Float64,
     "cohort_complete": pl.Boolean,
+    # Added with SPEC §4.1's age-matched comparison (after the original columns, which keep their order).
+    "comparison_overall_conversion": pl.Float64,
+    "comparison_age_matched": pl.Boolean,
+    "comparison_as_of": pl.Date,
+    "threshold_applies": pl.Boolean,
 }
 
 
-def _cohort_counts(con: duckdb.DuckDBPyConnection, filters: Filters, period: Period) -> dict[str, int]:
+@dataclass(frozen=True)
+class ComparisonBasis:
+    """How the comparison cohort is read (SPEC §4.1, "comparing a cohort that is still converting").
+
+    `cohort` is the comparison period's cohort (cut to the leads created by `as_of` when age-matched);
+    `as_of` is the day its stages are counted up to (the warehouse's as-of day when not age-matched).
+    """
+
+    cohort: Period
+    as_of: date
+    age_matched: bool
+
+
+def comparison_basis(as_of: date, period: Period, comparison: Period, cohort_complete: bool | None) -> ComparisonBasis:
+    """The comparison cohort and the day it is evaluated as of, for a period whose cohort is (not) complete.
+
+    With A the as-of day and Δ = start(period) − start(comparison) in days: while the period's cohort is
+    still converting (`cohort_complete` False) the comparison cohort is evaluated as of A − Δ — a stage
+    counts only if reached by the end of that day — and holds only the leads created by then, so both
+    cohorts have had the same time to convert. A complete cohort, or an empty one (None, nothing to
+    compare), is compared with the comparison cohort as it stands.
+    """
+    if cohort_complete is not False:
+        return ComparisonBasis(comparison, as_of, False)
+    matched_as_of = as_of - (period.start - comparison.start)
+    if matched_as_of < comparison.start:  # no lead of the comparison cohort was created by then
+        return ComparisonBasis(comparison, matched_as_of, True)
+    return ComparisonBasis(Period(comparison.start, min(comparison.end, matched_as_of)), matched_as_of, True)
+
+
+def _reached_by_day(stage: str) -> str:
+    """The one definition of "reached by day X" (column `reached_by`): within the window and on or before day X."""
+    return f"(reached_{stage} and cast({stage}_at as date) <= reached_by)"
+
+
+def _cohort_counts_by(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    period: Period,
+    column: str | None = None,
+    reached_by: date | None = None,
+) -> dict[str | None, dict[str, int]]:
+    """Cohort counts (leads, window-complete leads, reached_*) per value of `column` (None: one total under None).
+
+    Without `reached_by`, stages reached by the as-of day (the daily aggregate). With it, stages reached
+    by the end of that day (the age-matched comparison): the leads themselves, since the aggregate does
+    not know when a stage was reached; the cohort is a period's leads, a short scan of fct_leads (stored
+    in creation order). Window-complete leads are then those whose window ended by `reached_by`.
+    """
     where, params = period_where(filters, period, "created_date")
-    sums = ", ".join(f"coalesce(sum({c}), 0)::BIGINT as {c}" for c in _COUNTS)
-    row = con.execute(f"select {sums} from agg_funnel_daily where {where}", params).fetchall()[0]
-    return dict(zip(_COUNTS, row, strict=True))
+    group = column or "null::VARCHAR"
+    if reached_by is None:
+        sums = ", ".join(f"coalesce(sum({c}), 0)::BIGINT as {c}" for c in _COUNTS)
+        sql = f"select {group} as value, {sums} from agg_funnel_daily where {where} group by 1"
+        rows = con.execute(sql, params).fetchall()
+    else:
+        counts = ", ".join(
+            [
+                "count(*) as leads",
+                "count(*) filter (where cast(window_end as date) <= reached_by) as window_complete_leads",
+                *(f"count(*) filter (where {_reached_by_day(stage)}) as reached_{stage}" for stage in FUNNEL_STAGES),
+            ]
+        )
+        sql = f"""
+            with cutoff as (select ?::DATE as reached_by)
+            select {group} as value, {counts}
+            from fct_leads cross join cutoff
+            where {where}
+            group by 1
+        """
+        rows = con.execute(sql, [reached_by, *params]).fetchall()
+    out = {row[0]: dict(zip(_COUNTS, row[1:], strict=True)) for row in rows}
+    if column is None and None not in out:
+        out[None] = dict.fromkeys(_COUNTS, 0)
+    return out
+
+
+def _cohort_counts(
+    con: duckdb.DuckDBPyConnection, filters: Filters, period: Period, reached_by: date | None = None
+) -> dict[str, int]:
+    return _cohort_counts_by(con, filters, period, None, reached_by)[None]
+
+
+def _is_complete(counts: dict[str, int]) -> bool | None:
+    """A cohort is complete when every lead's window is; an empty cohort is neither (None)."""
+    return None if counts["leads"] == 0 else counts["window_complete_leads"] == counts["leads"]
+
+
+def _comparison_counts(
+    con: duckdb.DuckDBPyConnection, filters: Filters, s: Settings, cohort_complete: bool | None
+) -> tuple[dict[str, int] | None, ComparisonBasis | None]:
+    """The comparison cohort's counts, age-matched when the period's cohort is still converting."""
+    if filters.comparison is None:
+        return None, None
+    basis = comparison_basis(s.as_of, filters.period, filters.comparison, cohort_complete)
+    if basis.age_matched and basis.as_of < filters.comparison.start:
+        return dict.fromkeys(_COUNTS, 0), basis
+    return _cohort_counts(con, filters, basis.cohort, basis.as_of if basis.age_matched else None), basis
 
 
 def _reached(counts: dict[str, int], stage_no: int) -> int:
@@ -108,13 +214,21 @@ def _step_loss(counts: dict[str, int], stage_no: int) -> Fraction | None:
 
 
 def funnel_by_stage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
-    """The period's cohort stage by stage: reached, step / overall conversion, step loss and its flag."""
+    """The period's cohort stage by stage: reached, step / overall conversion, step loss and its flag.
+
+    The comparison columns are age-matched while the cohort is still converting (`comparison_age_matched`,
+    evaluated as of `comparison_as_of`; see `comparison_basis`). The absolute loss threshold is evaluated only
+    for a complete cohort: for one still converting (or an empty one) `threshold_applies` is False and
+    `over_threshold` is null, and a stage is flagged only when it worsened against the age-matched comparison.
+    """
     s = settings(con)
     thresholds = stage_thresholds(con)
     counts = _cohort_counts(con, filters, filters.period)
-    comparison = _cohort_counts(con, filters, filters.comparison) if filters.comparison else None
+    complete = _is_complete(counts)
+    comparison, basis = _comparison_counts(con, filters, s, complete)
     leads = counts["leads"]
     complete_share = divide(counts["window_complete_leads"], leads)
+    threshold_applies = complete is True
     rows = []
     for stage_no, stage in enumerate(STAGES):
         reached = _reached(counts, stage_no)
@@ -124,10 +238,16 @@ def funnel_by_stage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.Data
             "reached": reached,
             "overall_conversion": as_float(divide(reached, leads)),
             "comparison_reached": None if comparison is None else _reached(comparison, stage_no),
+            "comparison_overall_conversion": None
+            if comparison is None
+            else as_float(divide(_reached(comparison, stage_no), comparison["leads"])),
             "cohort_leads": leads,
             "window_complete_share": as_float(complete_share),
-            "cohort_complete": None if leads == 0 else counts["window_complete_leads"] == leads,
-            "over_threshold": False,
+            "cohort_complete": complete,
+            "threshold_applies": threshold_applies,
+            "comparison_age_matched": None if basis is None else basis.age_matched,
+            "comparison_as_of": None if basis is None else basis.as_of,
+            "over_threshold": False if threshold_applies else None,
             "worsened": False,
         }
         if stage_no > 0:
@@ -141,11 +261,12 @@ def funnel_by_stage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.Data
             row["loss_change"] = as_float(None if loss is None or not previous_loss else loss / previous_loss - 1)
             # Exact comparisons: a loss of exactly the threshold, or exactly relative_worsening
             # worse than before, is not flagged.
-            row["over_threshold"] = loss is not None and loss > exact(threshold)
+            if threshold_applies:
+                row["over_threshold"] = loss is not None and loss > exact(threshold)
             row["worsened"] = (
                 loss is not None and previous_loss is not None and loss > previous_loss * (1 + s.relative_worsening)
             )
-        row["flagged"] = row["over_threshold"] or row["worsened"]
+        row["flagged"] = bool(row["over_threshold"]) or row["worsened"]
         rows.append(row)
     return pl.DataFrame(rows, schema=_STAGE_FRAME_SCHEMA)
 
@@ -199,6 +320,113 @@ def funnel_breakdown(con: duckdb.DuckDBPyConnection, filters: Filters, by: str) 
         order by leads desc, value, stage_no
     """
     return frame(con, sql, [*params, list(FUNNEL_STAGES)])
+
+
+_MOVERS_SCHEMA = {
+    "value": pl.String,
+    "value_name": pl.String,
+    "leads": pl.Int64,
+    "disbursed": pl.Int64,
+    "conversion": pl.Float64,
+    "comparison_leads": pl.Int64,
+    "comparison_disbursed": pl.Int64,
+    "comparison_conversion": pl.Float64,
+    "change": pl.Float64,
+    "rate_effect": pl.Float64,
+    "mix_effect": pl.Float64,
+    "contribution": pl.Float64,
+    "share_of_change": pl.Float64,
+    "total_conversion": pl.Float64,
+    "total_comparison_conversion": pl.Float64,
+    "total_change": pl.Float64,
+    "comparison_age_matched": pl.Boolean,
+    "comparison_as_of": pl.Date,
+}
+
+
+def conversion_movers(con: duckdb.DuckDBPyConnection, filters: Filters, by: str) -> pl.DataFrame:
+    """Who moved lead → disbursed conversion: each value of `by`, its conversion now and in the comparison
+    cohort (age-matched as in funnel_by_stage), and its contribution to the change of the total conversion.
+
+    With L, L′ the cohort sizes, lᵢ, l′ᵢ a value's leads and rᵢ, r′ᵢ its conversions, the total conversion
+    is Σ (lᵢ/L)·rᵢ, so contributionᵢ = (lᵢ/L)·rᵢ − (l′ᵢ/L′)·r′ᵢ (its disbursed leads over the cohort now minus
+    then) and the contributions add up exactly to the total change. Each splits into a rate effect (the
+    value's conversion change weighted by its average lead share) and a mix effect (the change of its lead
+    share times its average conversion); a value absent from one cohort has only a mix effect. Sorted by the
+    size of the contribution; `share_of_change` = contribution / total change (empty when it is 0). Empty
+    without a comparison period or when the period's cohort is empty.
+    """
+    if by not in BREAKDOWNS:
+        raise ValueError(f"unknown funnel breakdown {by!r}; expected one of {', '.join(BREAKDOWNS)}")
+    column, names_sql = BREAKDOWNS[by]
+    current = _cohort_counts_by(con, filters, filters.period, column)
+    total = _merged(current.values())
+    if filters.comparison is None or total["leads"] == 0:
+        return pl.DataFrame(schema=_MOVERS_SCHEMA)
+    basis = comparison_basis(settings(con).as_of, filters.period, filters.comparison, _is_complete(total))
+    before = (
+        {}
+        if basis.age_matched and basis.as_of < filters.comparison.start
+        else _cohort_counts_by(con, filters, basis.cohort, column, basis.as_of if basis.age_matched else None)
+    )
+    total_before = _merged(before.values())
+    names = dict(con.execute(names_sql).fetchall()) if names_sql else {}
+    leads, leads_before = total["leads"], total_before["leads"]
+    rate = divide(total["reached_disbursed"], leads)
+    rate_before = divide(total_before["reached_disbursed"], leads_before)
+    total_change = None if rate_before is None else rate - rate_before
+    rows = []
+    for value in sorted(set(current) | set(before), key=lambda v: (v is None, v or "")):
+        now, then = current.get(value), before.get(value)
+        share = divide(now["leads"], leads) if now else Fraction(0)
+        share_before = (divide(then["leads"], leads_before) or Fraction(0)) if then else Fraction(0)
+        conversion = divide(now["reached_disbursed"], now["leads"]) if now else None
+        conversion_before = divide(then["reached_disbursed"], then["leads"]) if then else None
+        change = None if conversion is None or conversion_before is None else conversion - conversion_before
+        row = {
+            "value": value,
+            "value_name": names.get(value, value),
+            "leads": now["leads"] if now else 0,
+            "disbursed": now["reached_disbursed"] if now else 0,
+            "conversion": as_float(conversion),
+            "comparison_leads": then["leads"] if then else 0,
+            "comparison_disbursed": then["reached_disbursed"] if then else 0,
+            "comparison_conversion": as_float(conversion_before),
+            "change": as_float(change),
+        }
+        if total_change is not None:
+            if change is not None:
+                rate_effect = (share + share_before) / 2 * change
+                mix_effect = (share - share_before) * (conversion + conversion_before) / 2
+            else:  # only in one cohort: all of its contribution is mix
+                rate_effect = Fraction(0)
+                mix_effect = share * (conversion or 0) - share_before * (conversion_before or 0)
+            contribution = rate_effect + mix_effect
+            row |= {
+                "rate_effect": float(rate_effect),
+                "mix_effect": float(mix_effect),
+                "contribution": float(contribution),
+                "share_of_change": as_float(divide(contribution, total_change)),
+            }
+        rows.append(row)
+    common = {
+        "total_conversion": as_float(rate),
+        "total_comparison_conversion": as_float(rate_before),
+        "total_change": as_float(total_change),
+        "comparison_age_matched": basis.age_matched,
+        "comparison_as_of": basis.as_of,
+    }
+    frame_ = pl.DataFrame([row | common for row in rows], schema=_MOVERS_SCHEMA)
+    return frame_.sort(pl.col("contribution").abs(), "value", descending=[True, False], nulls_last=True)
+
+
+def _merged(counts) -> dict[str, int]:
+    """The sum of several cohort counts."""
+    out = dict.fromkeys(_COUNTS, 0)
+    for c in counts:
+        for key in _COUNTS:
+            out[key] += c[key]
+    return out
 
 
 def _cohort_starts(grain: str, end: date, cohorts: int) -> tuple[date, date, date]:
@@ -323,10 +551,19 @@ def time_to_convert(
     )
 
 
+_DROPPED = "(l.outcome in ('lost', 'rejected') or l.window_complete)"
+"""A lead has dropped out (rather than still converting) when it was lost or rejected, or its window is over."""
+
+
 def dropped_leads(
     con: duckdb.DuckDBPyConnection, filters: Filters, stage: str, limit: int = DEFAULT_DROPPED_LIMIT
 ) -> pl.DataFrame:
-    """The cohort's leads whose furthest stage within the window is `stage`, newest first, at most `limit`."""
+    """The cohort's leads that dropped out at `stage`, newest first, at most `limit`.
+
+    A lead dropped at a stage when that is its furthest stage within the window and it is out of the
+    running: its outcome is lost or rejected, or its window is complete. An open lead still inside its
+    window is converting, not dropped.
+    """
     if stage not in STAGES[:-1]:
         raise ValueError(f"leads drop at one of {', '.join(STAGES[:-1])}, not {stage!r}")
     where, params = period_where(filters, filters.period, "created_date", alias="l")
@@ -346,11 +583,41 @@ def dropped_leads(
         from fct_leads as l
         left join stg_officers as o on o.officer_id = l.officer_id
         left join stg_teams as t on t.team_id = l.team_id
-        where {where} and l.furthest_stage = ?
+        where {where} and l.furthest_stage = ? and {_DROPPED}
         order by l.created_at desc, l.lead_id
         limit ?
     """
     return frame(con, sql, [*params, stage, int(limit)])
+
+
+def dropped_counts(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
+    """Per stage before disbursed: the cohort's leads whose furthest stage it is, split into dropped out
+    (as `dropped_leads` lists them) and still converting (open, window not over)."""
+    where, params = period_where(filters, filters.period, "created_date", alias="l")
+    sql = f"""
+        with stages as (
+            select unnest(?::VARCHAR[]) as stage, unnest(range(0, 6))::INTEGER as stage_no
+        ),
+
+        counts as (
+            select
+                l.furthest_stage as stage,
+                count(*) filter (where {_DROPPED}) as dropped,
+                count(*) filter (where not {_DROPPED}) as converting
+            from fct_leads as l
+            where {where} and l.furthest_stage_no < 6
+            group by 1
+        ),
+
+        final as (
+            select stages.stage, stages.stage_no, coalesce(dropped, 0) as dropped,
+                   coalesce(converting, 0) as converting
+            from stages left join counts using (stage)
+        )
+
+        select * from final order by stage_no
+    """
+    return frame(con, sql, [list(STAGES[:-1]), *params])
 
 
 def activity_counts(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
@@ -380,11 +647,20 @@ def new_leads(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
     return _cohort_counts(con, filters, filters.period)["leads"]
 
 
+_AGE_MATCHED_RULE = (
+    "Compared at the same age: while the cohort is still converting, the comparison period's cohort is "
+    "evaluated as of the as-of day minus the days between the two periods' starts (a stage counts only if "
+    "reached within the window and by the end of that day; only its leads created by then), so both have had "
+    "the same time to convert. A complete cohort is compared with the comparison cohort as it stands; an empty "
+    "cohort has nothing to compare."
+)
+
 _COHORT_RULE = (
     "The cohort is the leads created in the period. A lead reaches a stage when it has an event of that stage "
     "or any later stage no later than its creation time plus the conversion window (default 90 days; an event "
     "exactly at the window's end counts). Rejected and lost are outcomes, not stages. While some leads' windows "
-    "have not ended by the as-of day the cohort is marked incomplete and its conversion can still rise."
+    "have not ended by the as-of day the cohort is marked incomplete and its conversion can still rise. "
+    + _AGE_MATCHED_RULE
 )
 
 DEFINITIONS: list[MetricDefinition] = [
@@ -434,7 +710,10 @@ DEFINITIONS: list[MetricDefinition] = [
             "Equals 1 − step conversion. A stage is flagged when its loss is above the stage's configured threshold "
             "(default 15%; exactly the threshold is not flagged), or — when a comparison period is chosen — when "
             "its loss is more than the configured share (default 15%) higher than the comparison period's loss "
-            "(loss > comparison loss × 1.15; a comparison loss of 0 makes any loss a worsening)."
+            "(loss > comparison loss × 1.15; a comparison loss of 0 makes any loss a worsening). The threshold is "
+            "evaluated only for a complete cohort: while the cohort is still converting it is not applicable and "
+            "a stage is flagged only when it worsened against the comparison cohort at the same age (evaluated as "
+            "of the as-of day minus the days between the two periods' starts)."
         ),
         higher_is_better=False,
     ),
@@ -464,15 +743,36 @@ DEFINITIONS: list[MetricDefinition] = [
     MetricDefinition(
         key="dropped_leads",
         name="Leads dropped at a stage",
-        numerator="Leads of the cohort whose furthest stage reached within the window is the stage",
+        numerator="Leads of the cohort whose furthest stage reached within the window is the stage and that are out "
+        "of the running: lost or rejected, or with a complete window",
         denominator=None,
         rules=(
-            "Equals leads reaching the stage minus leads reaching the next one. Includes leads still open "
-            "(shown with their outcome and whether their window is complete); the reason is that of the lead's "
-            "first rejected event, else its first lost event."
+            'An open lead still inside its window is still converting, not dropped: it is counted apart ("still '
+            'converting") and not listed. So dropped plus still converting equals leads reaching the stage minus '
+            "leads reaching the next one. The reason is that of the lead's first rejected event, else its first "
+            "lost event."
         ),
         unit="count",
         higher_is_better=False,
+    ),
+    MetricDefinition(
+        key="conversion_contribution",
+        name="Contribution to the change of conversion",
+        numerator="A value's (region, team, channel, product line) disbursed leads, in the cohort and in the "
+        "comparison cohort",
+        denominator="All leads of the cohort, and of the comparison cohort: the contribution is the first share "
+        "minus the second",
+        rules=(
+            "Lead → disbursed conversion is the lead-weighted average of the values' conversions, Σ (leadsᵢ / "
+            "leads) × conversionᵢ, so contributionᵢ = (leadsᵢ / leads) × conversionᵢ − (leads′ᵢ / leads′) × "
+            "conversion′ᵢ, and the contributions add up exactly to the change of the total conversion. Each splits "
+            "into a rate effect (the change of the value's own conversion × its average lead share) and a mix "
+            "effect (the change of its lead share × its average conversion); a value with leads in only one of "
+            "the two cohorts has only a mix effect. Share of the change = contribution / total change (empty when "
+            "the total did not change). " + _AGE_MATCHED_RULE
+        ),
+        unit="ratio",
+        higher_is_better=None,
     ),
     MetricDefinition(
         key="applications",

@@ -56,6 +56,9 @@ UNITS: dict[str, str] = {
 
 DEFAULT_HISTORY_PERIODS = 8
 
+_COHORT_KEYS = ("new_leads", "lead_to_disbursed_conversion")
+"""Indicators measured on the period's lead cohort."""
+
 DEFINITIONS: list[MetricDefinition] = []
 """No metric of its own: every indicator is defined by the module that computes it."""
 
@@ -72,6 +75,9 @@ _SCHEMA = {
     "band": pl.String,
     "snapshot_date": pl.Date,
     "comparison_snapshot_date": pl.Date,
+    # Lead → disbursed conversion only: the day the comparison cohort is evaluated as of when it is
+    # age-matched with a cohort still converting (SPEC §4.1); null otherwise.
+    "comparison_as_of": pl.Date,
 }
 
 
@@ -110,10 +116,18 @@ def core_indicators(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.Data
     `change` is value − comparison value (in the indicator's unit: ratio points for ratios);
     `relative_change` is change / comparison value (for amounts and counts). Overdue rate and
     PAR30 are measured at the latest snapshot date on or before the period's (and the
-    comparison period's) last day, whose dates are given.
+    comparison period's) last day, whose dates are given. Lead → disbursed conversion is
+    compared with the comparison cohort at the same age while the period's cohort is still
+    converting (funnel_by_stage's age-matched comparison; `comparison_as_of` says as of when).
     """
     current = _sales_figures(con, filters)
     before = _sales_figures(con, filters.for_period(filters.comparison)) if filters.comparison else None
+    matched_as_of = None
+    if before is not None:
+        disbursed = funnel_by_stage(con, filters).filter(pl.col("stage") == "disbursed").row(0, named=True)
+        before["lead_to_disbursed_conversion"] = disbursed["comparison_overall_conversion"]
+        if disbursed["comparison_age_matched"]:
+            matched_as_of = disbursed["comparison_as_of"]
     credit = {row["metric"]: row for row in credit_at_period_end(con, filters).iter_rows(named=True)}
     base, stretch, stretch_attainment, band = current["_targets"]
     rows = []
@@ -142,6 +156,7 @@ def core_indicators(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.Data
                 "band": band if key == "attainment" else None,
                 "snapshot_date": snapshot,
                 "comparison_snapshot_date": comparison_snapshot,
+                "comparison_as_of": matched_as_of if key == "lead_to_disbursed_conversion" else None,
             }
         )
     return pl.DataFrame(rows, schema=_SCHEMA)
@@ -185,8 +200,10 @@ def indicator_history(
 ) -> pl.DataFrame:
     """Each core indicator over the last `n` periods of `kind` up to the filters' period (long format, oldest first).
 
-    Columns: period_start, period_end, indicator, value, and for the disbursed amount its
-    period's base and stretch target. A period without data gives an empty (null) value where
+    Columns: period_start, period_end, indicator, value, for the disbursed amount its
+    period's base and stretch target, and for the cohort indicators whether the cohort is complete
+    (a cohort still converting is not comparable with older ones). A period without data gives an empty
+    (null) value where
     the indicator is a ratio, 0 where it is an amount or a count.
     """
     spans = history_periods(kind, filters.period, anchor, n)
@@ -199,7 +216,12 @@ def indicator_history(
         "sum(amount), sum(loans)::BIGINT, sum(repeat_loans)::BIGINT",
     )
     cohorts = _bucketed(
-        con, filters, spans, "agg_funnel_daily", "created_date", "sum(leads)::BIGINT, sum(reached_disbursed)::BIGINT"
+        con,
+        filters,
+        spans,
+        "agg_funnel_daily",
+        "created_date",
+        "sum(leads)::BIGINT, sum(reached_disbursed)::BIGINT, sum(window_complete_leads)::BIGINT",
     )
     events = _bucketed(
         con,
@@ -218,7 +240,7 @@ def indicator_history(
     rows = []
     for i, span in enumerate(spans):
         amount, count, repeats = loans.get(i, (0, 0, 0))
-        leads, disbursed_leads = cohorts.get(i, (0, 0))
+        leads, disbursed_leads, complete_leads = cohorts.get(i, (0, 0, 0))
         applications, approvals, rejections = events.get(i, (0, 0, 0))
         targets = prorated_targets(con, filters, span)
         at_end = snapshots.filter(pl.col("snapshot_date") <= span.end).tail(1)
@@ -245,6 +267,9 @@ def indicator_history(
                 "value": values[key],
                 "base_target": as_float(base) if key == "disbursed_amount" else None,
                 "stretch_target": as_float(stretch) if key == "disbursed_amount" else None,
+                # Cohort figures only: whether every lead of the period's cohort has a complete window
+                # (null for an empty cohort and for the other indicators).
+                "cohort_complete": (complete_leads == leads if leads else None) if key in _COHORT_KEYS else None,
             }
             for key in INDICATORS
         )
@@ -257,6 +282,7 @@ def indicator_history(
             "value": pl.Float64,
             "base_target": pl.Float64,
             "stretch_target": pl.Float64,
+            "cohort_complete": pl.Boolean,
         },
     )
 

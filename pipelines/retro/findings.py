@@ -129,9 +129,9 @@ STATEMENTS: dict[str, dict[str, str]] = {
         "zh": "{stage}环节流失率 {loss} (阈值 {threshold}; 上期 {previous_loss})",
     },
     "retro_funnel_company_open": {
-        "en": "{stage} stage: {loss} of leads lost so far (threshold {threshold}; previous period {previous_loss}) "
-        "— the cohort is still inside its conversion window",
-        "zh": "{stage}环节流失率 {loss} (阈值 {threshold}; 上期 {previous_loss}) — 该队列仍在转化窗口内",
+        "en": "{stage} stage: {loss} of leads lost so far against {previous_loss} in the previous period at the "
+        "same age — the cohort is still inside its conversion window (threshold not applied yet)",
+        "zh": "{stage}环节流失率 {loss}, 上期同龄为 {previous_loss} — 该队列仍在转化窗口内 (暂不按阈值判断)",
     },
     "retro_funnel_member": {
         "en": "{level} {name}: {loss} of leads lost at the {stage} stage against {benchmark_loss} overall "
@@ -141,10 +141,10 @@ STATEMENTS: dict[str, dict[str, str]] = {
     },
     "retro_funnel_member_open": {
         "en": "{level} {name}: {loss} of leads lost so far at the {stage} stage against {benchmark_loss} overall "
-        "— {excess_leads} more leads lost than at the overall rate (previous period {previous_loss}); the cohort "
-        "is still inside its conversion window",
+        "— {excess_leads} more leads lost than at the overall rate (previous period at the same age "
+        "{previous_loss}); the cohort is still inside its conversion window",
         "zh": "{level} {name}: {stage}环节流失率 {loss}, 整体为 {benchmark_loss}, "
-        "比按整体流失率多流失 {excess_leads} 条线索 (上期 {previous_loss}); 该队列仍在转化窗口内",
+        "比按整体流失率多流失 {excess_leads} 条线索 (上期同龄 {previous_loss}); 该队列仍在转化窗口内",
     },
     "retro_target_below": {
         "en": "Team {name} reached {attainment} of its prorated target ({amount} of {base_target}), below {red_below}",
@@ -439,6 +439,11 @@ def funnel_flag_findings(
     caps: dict[str, int] = FUNNEL_CAPS,
 ) -> list[Finding]:
     """Funnel stages flagged by funnel_by_stage (loss over its threshold, or worsened against the previous period).
+
+    funnel_by_stage applies SPEC §4.1 for a cohort still converting: the previous cohort is compared at the
+    same age and the threshold is not evaluated (`over_threshold` null), so only age-matched worsenings fire.
+    A member of such a cohort also qualifies when its loss is more than the worsening share (15%) above the
+    whole scope's loss at that stage — the same rule against a benchmark of the same age.
 
     Company-wide (the whole filtered scope): every flagged stage, worsened ones first, then by
     the leads lost beyond the threshold. For each region and team: a flagged stage is reported

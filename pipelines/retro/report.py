@@ -1023,6 +1023,8 @@ def _scoreboard_html(report: Report) -> str:
             label += (
                 f' <span class="note">{_e(text("snapshot_note", lang, date=r["snapshot_date"].isoformat()))}</span>'
             )
+        if r.get("previous_as_of") is not None:  # conversion of a cohort still converting (SPEC §4.1)
+            label += f' <span class="note">{_e(text("retro_same_age_note", lang))}</span>'
         label += " " + _band_badge(r["band"], lang)
         cells = [f'<td class="text">{label}</td>', f"<td><b>{_e(format_value(r['value'], unit, lang))}</b></td>"]
         for previous, change, relative, snapshot in (

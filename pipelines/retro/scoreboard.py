@@ -53,6 +53,10 @@ _INDICATOR_SCHEMA = {
     "previous_days": pl.Int64,
     "last_year_covered_days": pl.Int64,
     "last_year_days": pl.Int64,
+    # Lead → disbursed conversion only: the day the previous period's / last year's cohort is evaluated as of
+    # when compared at the same age with a cohort still converting (SPEC §4.1); null otherwise.
+    "previous_as_of": pl.Date,
+    "last_year_as_of": pl.Date,
 }
 
 _TARGET_SCHEMA = {
@@ -103,6 +107,8 @@ def indicators(con: duckdb.DuckDBPyConnection, filters: Filters, retro: RetroPer
     last year's dates before the first lead, loan or snapshot); `*_covered_days` of `*_days` say
     how much of the other period the data covers (the reviewed period's own days when it is the one
     only partly covered).
+    Lead → disbursed conversion is compared at the same age while the reviewed cohort is still
+    converting (`previous_as_of` / `last_year_as_of`: the day each other cohort is evaluated as of).
     """
     base = filters.for_period(retro.period)
     starts = data_starts(con)
@@ -113,6 +119,7 @@ def indicators(con: duckdb.DuckDBPyConnection, filters: Filters, retro: RetroPer
         pl.col("change").alias("change_vs_last_year"),
         pl.col("relative_change").alias("relative_change_vs_last_year"),
         pl.col("comparison_snapshot_date").alias("last_year_snapshot_date"),
+        pl.col("comparison_as_of").alias("last_year_as_of"),
     )
     covered_rows = []
     for indicator in INDICATORS:
@@ -128,7 +135,11 @@ def indicators(con: duckdb.DuckDBPyConnection, filters: Filters, retro: RetroPer
     last_year_ok = pl.col("last_year_covered_days") == pl.col("last_year_days")
     return (
         against_previous.rename(
-            {"comparison_value": "previous_value", "comparison_snapshot_date": "previous_snapshot_date"}
+            {
+                "comparison_value": "previous_value",
+                "comparison_snapshot_date": "previous_snapshot_date",
+                "comparison_as_of": "previous_as_of",
+            }
         )
         .join(against_last_year, on="indicator", how="left", maintain_order="left")
         .join(covered, on="indicator", how="left", maintain_order="left")
