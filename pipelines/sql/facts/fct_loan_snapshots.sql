@@ -1,20 +1,24 @@
 -- Delinquency snapshots (SPEC §4.3): one row per loan per snapshot date, from the loan's first
--- snapshot date (the first one on or after disbursement) up to and including the first snapshot
--- date at which it is closed or written off, none after.
+-- snapshot date (the first one on or after disbursement) up to and including the first date of the
+-- month-end series (a month-end, or the as-of date) at which it is closed or written off, none
+-- after. Rows at biweekly ends before that date may already say closed or written_off; the last
+-- row (is_final_row) is the one roll rates and write-offs count.
 --
 -- Computed without the loans × dates × installments × payments explosion: fct_installment_settlement
 -- gives each installment's settled date, and since installments settle in schedule order, on date D
 -- the settled ones are the prefix seq 1..k where k is the largest seq settled on or before D. Each
--- installment is assigned to the first snapshot date on or after its settled date; k at D is the
--- running maximum over the loan's snapshots up to D (equality joins and a window only: as-of and
--- range joins fall back to nested loops when DuckDB underestimates freshly built tables). So:
+-- installment is assigned to the first snapshot date on or after its settled date (the earliest of
+-- its month-end, its biweekly period's closing Sunday and the as-of date); k at D is the running
+-- maximum over the loan's snapshots up to D (equality joins and a window only: as-of and range
+-- joins fall back to nested loops when DuckDB underestimates freshly built tables). So:
 --   outstanding (active) = principal − cum_principal_due of installment k
 --   dpd = D − due_date of installment k + 1 when that is before D (the earliest unsettled
 --         installment is k + 1 and every later one is due no earlier), else 0.
 -- tests/test_snapshots.py checks this against the literal SPEC definition on the demo data.
 -- Primary key: loan_id, snapshot_date.
 with params as (
-    select as_of from build_params
+    select b.as_of, c.biweekly_anchor_monday as anchor
+    from build_params as b, cfg_params as c
 ),
 
 loans as (
@@ -44,7 +48,13 @@ settled_prefixes as (
     -- installments that became settled since the previous snapshot, and its principal.
     select
         i.loan_id,
-        least(last_day(i.settled_date), params.as_of) as snapshot_date,
+        -- The first snapshot date on or after the settled date: its month-end, the Sunday closing its
+        -- biweekly period (anchor + 14k + 13, the same arithmetic as pipelines/periods.py) or the as-of.
+        least(
+            last_day(i.settled_date),
+            params.anchor + 14 * cast(floor((i.settled_date - params.anchor) / 14) as integer) + 13,
+            params.as_of
+        ) as snapshot_date,
         max(i.seq) as settled_installments,
         max(i.cum_principal_due) as settled_principal
     from fct_installment_settlement as i
@@ -69,7 +79,11 @@ loan_spans as (
         coalesce(s.installments, 0) as installments,
         -- A loan without any installment has nothing left to settle: closed from disbursement.
         case when s.loan_id is null then l.disbursed_date else s.closed_date end as closed_date,
-        least(last_day(l.disbursed_date), params.as_of) as first_snapshot_date
+        least(
+            last_day(l.disbursed_date),
+            params.anchor + 14 * cast(floor((l.disbursed_date - params.anchor) / 14) as integer) + 13,
+            params.as_of
+        ) as first_snapshot_date
     from loans as l
     left join schedules as s on s.loan_id = l.loan_id
     cross join params
@@ -89,8 +103,9 @@ loan_end_dates as (
 ),
 
 loan_ends as (
-    -- The loan's last row is the first snapshot date on or after its end date: the month-end of
-    -- that day, or the as-of date within the as-of month; the as-of date when it has not ended.
+    -- The loan's last row is the first month-end-series date on or after its end date: the
+    -- month-end of that day, or the as-of date within the as-of month; the as-of date when it has
+    -- not ended.
     select
         l.*,
         case
@@ -103,8 +118,9 @@ loan_ends as (
 
 grid as (
     -- One row per month from the first to the last snapshot month, matched to that month's snapshot
-    -- date by equality. (A range join on the dates is slower and, with the row estimates DuckDB
-    -- has for freshly built tables, can turn into a nested loop.)
+    -- dates by equality, then cut to the loan's first and last dates. (A range join on the dates
+    -- is slower and, with the row estimates DuckDB has for freshly built tables, can turn into a
+    -- nested loop.)
     select
         l.*,
         d.snapshot_date,
@@ -120,6 +136,7 @@ grid as (
         from loan_ends
     ) as l
     inner join dim_snapshot_dates as d on d.snapshot_month = l.snapshot_month
+    where d.snapshot_date between l.first_snapshot_date and l.last_snapshot_date
 ),
 
 settled_on_date as (
@@ -214,9 +231,11 @@ final as (
         m.disbursed_date,
         m.vintage_month,
         m.written_off_date,
-        -- Only on the write-off row (the loan's last), so summing it never double counts.
+        -- Only on the loan's last row when it is written off (earlier biweekly rows may already
+        -- say written_off), so summing it never double counts.
         case
-            when m.status = 'written_off' then cast(w.written_off_principal as decimal(18, 2))
+            when m.status = 'written_off' and m.snapshot_date = m.last_snapshot_date
+                then cast(w.written_off_principal as decimal(18, 2))
         end as written_off_principal,
         m.snapshot_date = m.last_snapshot_date and m.status <> 'active' as is_final_row,
         m.region_id,
