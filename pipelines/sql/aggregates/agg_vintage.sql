@@ -9,7 +9,7 @@ with active as (
     select *
     from fct_loan_snapshots
     where status = 'active' and dpd > 30
-        and snapshot_date in (select snapshot_date from dim_snapshot_dates where in_month_end_series)
+        and (is_month_end or snapshot_date = (select as_of from build_params))
 ),
 
 final as (

@@ -8,9 +8,10 @@
 -- gives each installment's settled date, and since installments settle in schedule order, on date D
 -- the settled ones are the prefix seq 1..k where k is the largest seq settled on or before D. Each
 -- installment is assigned to the first snapshot date on or after its settled date (the earliest of
--- its month-end, its biweekly period's closing Sunday and the as-of date); k at D is the running
--- maximum over the loan's snapshots up to D (equality joins and a window only: as-of and range
--- joins fall back to nested loops when DuckDB underestimates freshly built tables). So:
+-- its month-end, its biweekly period's closing Sunday and the as-of date); k is constant between
+-- two such dates, so the rows are unrolled from those runs (equality joins and a window over the
+-- runs only: as-of and range joins fall back to nested loops when DuckDB underestimates freshly
+-- built tables). So:
 --   outstanding (active) = principal − cum_principal_due of installment k
 --   dpd = D − due_date of installment k + 1 when that is before D (the earliest unsettled
 --         installment is k + 1 and every later one is due no earlier), else 0.
@@ -116,54 +117,60 @@ loan_ends as (
     cross join params
 ),
 
-grid as (
-    -- One row per month from the first to the last snapshot month, matched to that month's snapshot
-    -- dates by equality, then cut to the loan's first and last dates. (A range join on the dates
-    -- is slower and, with the row estimates DuckDB has for freshly built tables, can turn into a
-    -- nested loop.)
-    select
-        l.*,
-        d.snapshot_date,
-        d.is_month_end
-    from (
-        select
-            *,
-            cast(unnest(range(
-                cast(date_trunc('month', first_snapshot_date) as timestamp),
-                cast(date_trunc('month', last_snapshot_date) as timestamp) + interval 1 month,
-                interval 1 month
-            )) as date) as snapshot_month
-        from loan_ends
-    ) as l
-    inner join dim_snapshot_dates as d on d.snapshot_month = l.snapshot_month
-    where d.snapshot_date between l.first_snapshot_date and l.last_snapshot_date
+loan_numbers as (
+    -- The loan's first and last snapshot dates by their numbers (dim_snapshot_dates.snapshot_no).
+    select l.*, f.snapshot_no as first_no, e.snapshot_no as last_no
+    from loan_ends as l
+    inner join dim_snapshot_dates as f on f.snapshot_date = l.first_snapshot_date
+    inner join dim_snapshot_dates as e on e.snapshot_date = l.last_snapshot_date
 ),
 
-settled_on_date as (
-    -- Prefixes only grow, so the prefix settled by D is the running maximum up to D.
-    select
-        g.*,
-        coalesce(max(sp.settled_installments) over loan_history, 0) as settled_installments,
-        coalesce(max(sp.settled_principal) over loan_history, 0) as settled_principal
-    from grid as g
-    left join settled_prefixes as sp
-        on sp.loan_id = g.loan_id
-        and sp.snapshot_date = g.snapshot_date
-    window loan_history as (
-        partition by g.loan_id
-        order by g.snapshot_date
-        rows between unbounded preceding and current row
+prefix_changes as (
+    -- Where the settled prefix grows, within the loan's rows: nothing settled from its first row on,
+    -- then each snapshot at which more installments became settled (one settled before the first
+    -- row counts from the first row; one after the last row is never seen).
+    select loan_id, from_no, max(settled_installments) as settled_installments,
+        max(settled_principal) as settled_principal
+    from (
+        select l.loan_id, l.first_no as from_no, 0 as settled_installments, 0 as settled_principal
+        from loan_numbers as l
+        union all
+        select sp.loan_id, greatest(d.snapshot_no, l.first_no), sp.settled_installments, sp.settled_principal
+        from settled_prefixes as sp
+        inner join dim_snapshot_dates as d on d.snapshot_date = sp.snapshot_date
+        inner join loan_numbers as l on l.loan_id = sp.loan_id
+        where d.snapshot_no <= l.last_no
     )
+    group by loan_id, from_no
+),
+
+segments as (
+    -- Runs of consecutive snapshot dates over which the settled prefix (so the outstanding principal
+    -- and the first unsettled installment) stays the same: from one change to the next.
+    select
+        c.*,
+        coalesce(lead(c.from_no) over (partition by c.loan_id order by c.from_no) - 1, l.last_no) as to_no,
+        nxt.due_date as first_unsettled_due_date
+    from prefix_changes as c
+    inner join loan_numbers as l on l.loan_id = c.loan_id
+    left join fct_installment_settlement as nxt
+        on nxt.loan_id = c.loan_id
+        and nxt.seq = c.settled_installments + 1
 ),
 
 with_first_unsettled as (
-    select
-        s.*,
-        nxt.due_date as first_unsettled_due_date
-    from settled_on_date as s
-    left join fct_installment_settlement as nxt
-        on nxt.loan_id = s.loan_id
-        and nxt.seq = s.settled_installments + 1
+    -- One row per loan and snapshot date: each run unrolled, matched to its dates by number.
+    -- (Equality joins only: a range join on the dates, with the row estimates DuckDB has for
+    -- freshly built tables, can turn into a nested loop.)
+    select l.*, s.settled_installments, s.settled_principal, s.first_unsettled_due_date,
+        d.snapshot_date, d.is_month_end
+    from (
+        select loan_id, settled_installments, settled_principal, first_unsettled_due_date,
+            unnest(range(from_no, to_no + 1)) as snapshot_no
+        from segments
+    ) as s
+    inner join dim_snapshot_dates as d on d.snapshot_no = s.snapshot_no
+    inner join loan_numbers as l on l.loan_id = s.loan_id
 ),
 
 written_off_amounts as (
@@ -252,4 +259,5 @@ final as (
     left join written_off_amounts as w on w.loan_id = m.loan_id
 )
 
-select * from final order by snapshot_date, loan_id
+-- No order: sorting 3-4 rows per loan-month costs more than any reader gains (they group or filter).
+select * from final
