@@ -566,7 +566,7 @@ def early_warning_findings(
     for dimension in credit.EARLY_WARNING_DIMENSIONS:
         chosen = []
         for r in flags.filter(pl.col("dimension") == dimension).iter_rows(named=True):
-            excess = float(r["balance"]) * (r["overdue_rate"] - r["threshold"])
+            excess = r["overdue_above_threshold"]  # balance × (rate − threshold), SPEC §4.3
             name = r["dimension_name"] or r["dimension_value"]
             chosen.append(
                 Finding(
