@@ -775,11 +775,13 @@ TEXT: dict[str, dict[str, str]] = {
     "credit_basis_balance": {"en": "By balance", "zh": "按余额"},
     "credit_basis_count": {"en": "By loan count", "zh": "按笔数"},
     "credit_snapshot_as_of": {"en": "the as-of date", "zh": "数据截止日"},
-    "credit_snapshot_month_end": {"en": "the latest month-end in the period", "zh": "期间内最近的月末"},
+    "credit_snapshot_month_end": {"en": "a month-end", "zh": "月末"},
+    "credit_snapshot_biweekly_end": {"en": "the end of a biweekly period", "zh": "双周期末"},
     "credit_snapshot_caption": {
-        "en": "Balances and ratios at **{date}** ({kind}): credit figures are snapshots, taken at every month-end and "
-        "at the as-of date.",
-        "zh": "余额与比率为 **{date}** ({kind}) 的时点数据: 资产质量指标在每个月末及数据截止日取快照。",
+        "en": "Balances and ratios at **{date}** ({kind}), the latest snapshot in the period: credit figures are "
+        "snapshots, taken at every month-end, at the end of every biweekly period (a Sunday) and at the as-of date.",
+        "zh": "余额与比率为 **{date}** ({kind}) 的时点数据, 即期间内最近的快照: 资产质量指标在每个月末、每个双周期末 "
+        "(周日) 及数据截止日取快照。",
     },
     "credit_no_comparison": {"en": "No comparison period.", "zh": "未选择对比期间。"},
     "credit_comparison_before_data": {
@@ -787,9 +789,9 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "对比期间在首个快照日之前结束, 因此没有变化可显示。",
     },
     "credit_same_snapshot": {
-        "en": "The comparison period's last snapshot is also {date}, so there is no change to show; compare months "
-        "or quarters to see one.",
-        "zh": "对比期间的最近快照同为 {date}, 因此没有变化可显示; 按月或按季度对比可查看变化。",
+        "en": "The comparison period's last snapshot is also {date}, so there is no change to show; compare biweekly "
+        "or longer periods to see one.",
+        "zh": "对比期间的最近快照同为 {date}, 因此没有变化可显示; 按双周或更长的期间对比可查看变化。",
     },
     "credit_compared_with": {
         "en": "Changes against {date}, the comparison period's last snapshot.",
@@ -806,6 +808,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "各快照日的逾期率、PAR30、PAR90 与不良率",
     },
     "credit_axis_snapshot": {"en": "Snapshot date", "zh": "快照日"},
+    "credit_trend_points": {
+        "en": "Large markers: month-ends and the as-of date; small markers: ends of biweekly periods (Sundays), which "
+        "show how credit moved within the month.",
+        "zh": "大圆点: 月末及数据截止日; 小圆点: 双周期末 (周日), 显示月内资产质量的变化。",
+    },
     "credit_axis_share_balance": {"en": "% of outstanding balance", "zh": "占贷款余额 %"},
     "credit_axis_share_loans": {"en": "% of active loans", "zh": "占在贷笔数 %"},
     "credit_npl_equals_par90": {
@@ -840,9 +847,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "credit_vintage_caption": {
         "en": "Each cell: the vintage's balance past the chosen days overdue at that month on book, as a % of all "
-        "it disbursed. Read down a column to compare vintages at the same age.",
-        "zh": "每格: 该放款月批次在对应账龄时逾期超过所选天数的余额, 占该批次放款本金的百分比。"
-        "同一列自上而下可比较相同账龄下的各批次。",
+        "it disbursed, measured at the month-end (the as-of date in the as-of month), never at a biweekly end. "
+        "Read down a column to compare vintages at the same age.",
+        "zh": "每格: 该放款月批次在对应账龄时逾期超过所选天数的余额, 占该批次放款本金的百分比, 按月末 (当月为数据截止日) "
+        "计量, 不使用双周期末。同一列自上而下可比较相同账龄下的各批次。",
     },
     "credit_vintage_curves_title": {
         "en": "Vintage curves ({threshold}+ days past due), one line per vintage, darker is more recent",
@@ -859,8 +867,9 @@ TEXT: dict[str, dict[str, str]] = {
     "credit_axis_bucket_now": {"en": "Bucket at t", "zh": "t 时档位"},
     "credit_roll_hover": {"en": "%{y} → %{x}: %{z:.1%}", "zh": "%{y} → %{x}: %{z:.1%}"},
     "credit_roll_pairs": {
-        "en": "Pooled over the snapshot pairs {pairs}; each row sums to 100%.",
-        "zh": "汇总快照对 {pairs}; 每行合计 100%。",
+        "en": "Pooled over the month-end pairs {pairs}; each row sums to 100%. Roll rates compare consecutive "
+        "month-ends (and the as-of date), never biweekly ends.",
+        "zh": "汇总月末快照对 {pairs}; 每行合计 100%。迁徙率比较相邻月末 (及数据截止日), 不使用双周期末。",
     },
     "credit_roll_part_month": {
         "en": "The pair ending at the as-of date covers part of a month.",
@@ -874,9 +883,11 @@ TEXT: dict[str, dict[str, str]] = {
     "credit_ew_caption": {
         "en": "Every region, team, account manager, product line and channel at {date}: flagged when its overdue "
         "rate (M1+, by balance) is above the mean plus 2 standard deviations of its own previous 6 "
-        "month-ends and its balance is above the minimum.",
+        "month-ends and its balance is above the minimum. Listed by the overdue balance above the threshold "
+        "(balance × (rate − threshold)), largest first: money at risk, not percentage points.",
         "zh": "{date} 各区域、团队、客户经理、产品线和渠道: 当其逾期率 (M1+, 按余额) 高于自身前 6 个月末均值加 2 "
-        "个标准差, 且贷款余额高于下限时触发预警。",
+        "个标准差, 且贷款余额高于下限时触发预警。按超出阈值的逾期余额 (余额 × (逾期率 − 阈值)) 从大到小排列: "
+        "看风险金额, 而非百分点。",
     },
     "credit_ew_flagged_only": {"en": "Flagged only", "zh": "仅显示预警项"},
     "credit_ew_none": {
@@ -892,6 +903,7 @@ TEXT: dict[str, dict[str, str]] = {
     "credit_ew_threshold": {"en": "Threshold (mean + 2σ)", "zh": "阈值 (均值 + 2σ)"},
     "credit_ew_mean": {"en": "Mean of previous month-ends", "zh": "前期月末均值"},
     "credit_ew_overdue_balance": {"en": "Overdue balance (M1+)", "zh": "逾期余额 (M1+)"},
+    "credit_ew_above_threshold": {"en": "Overdue balance above threshold", "zh": "超阈值逾期余额"},
     "credit_ew_points": {"en": "Month-ends in history", "zh": "历史月末数"},
     "credit_ew_flagged": {"en": "Flagged", "zh": "预警"},
     "customers_title": {"en": "Customers", "zh": "客户"},

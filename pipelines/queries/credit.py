@@ -738,7 +738,10 @@ def early_warning(
             left join names as n on n.dimension = l.dimension and n.dimension_value = l.dimension_value
         )
         select *,
-            greatest(cast(balance as double) * (overdue_rate - threshold), 0) as overdue_above_threshold,
+            -- Null without a threshold (greatest() would skip the null and say 0).
+            case when threshold is not null
+                then greatest(cast(balance as double) * (overdue_rate - threshold), 0)
+            end as overdue_above_threshold,
             coalesce(history_points >= 2 and overdue_rate > threshold and balance > min_balance, false) as flagged
         from judged
         order by flagged desc, overdue_above_threshold desc nulls last, overdue_rate - threshold desc nulls last,

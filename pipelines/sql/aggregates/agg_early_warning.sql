@@ -86,9 +86,10 @@ final as (
         h.history_mean,
         h.history_stddev,
         h.history_mean + c.ew_sigmas * h.history_stddev as threshold,
-        greatest(
+        -- Null without a threshold (greatest() would skip the null and say 0).
+        case when h.history_stddev is not null then greatest(
             cast(r.balance as double) * (r.overdue_rate - (h.history_mean + c.ew_sigmas * h.history_stddev)), 0
-        ) as overdue_above_threshold
+        ) end as overdue_above_threshold
     from rates as r
     cross join cfg_params as c
     left join history as h
