@@ -563,9 +563,9 @@ def biweekly_book(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyCo
 def test_a_biweekly_period_and_the_one_before_read_different_snapshots(biweekly_book):
     figures = {
         r["metric"]: r
-        for r in credit.credit_at_period_end(
-            biweekly_book, Filters(BIWEEKLY, comparison=BIWEEKLY_BEFORE)
-        ).iter_rows(named=True)
+        for r in credit.credit_at_period_end(biweekly_book, Filters(BIWEEKLY, comparison=BIWEEKLY_BEFORE)).iter_rows(
+            named=True
+        )
     }
     assert (figures["par30"]["snapshot_date"], figures["par30"]["comparison_snapshot_date"]) == (
         D("2025-06-15"),

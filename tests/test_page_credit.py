@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -117,12 +117,35 @@ def test_count_basis_shows_active_loans_and_ratios_by_count(open_page, demo) -> 
     assert shown[t("credit_writeoffs_in_period", "en") + t("credit_loans_suffix", "en")][0] == count(loans)
 
 
-def test_a_short_period_inside_a_month_says_there_is_no_change(open_page, demo) -> None:
-    # The default biweekly period (2026-11-02 – 11-15) and the one before it both end at the October snapshot.
+def test_a_biweekly_period_shows_the_change_since_the_one_before(open_page, demo) -> None:
+    # The default biweekly period (2026-11-02 – 11-15) ends at its own snapshot, the Sunday 11-15; the one
+    # before it (10-19 – 11-01) at the Sunday 11-01.
     at = open_page()
+    biweekly = Filters(
+        Period(date(2026, 11, 2), date(2026, 11, 15)), comparison=Period(date(2026, 10, 19), date(2026, 11, 1))
+    )
+    at_end = {row["metric"]: row for row in credit.credit_at_period_end(demo, biweekly).iter_rows(named=True)}
+    assert (at_end["par30"]["snapshot_date"], at_end["par30"]["comparison_snapshot_date"]) == (
+        date(2026, 11, 15),
+        date(2026, 11, 1),
+    )
+    shown = metrics(at)
+    for key in RATIOS:
+        assert shown[t(key, "en")] == (percent(at_end[key]["value"]), points(at_end[key]["change"])), key
+    # A real change in the demo: the overdue rate, PAR30 and the balance moved within the month.
+    assert at_end["overdue_rate"]["change"] != 0 and at_end["par30"]["change"] != 0
+    assert at_end["balance"]["change"] != 0
+    caption = t("credit_snapshot_caption", "en", date="2026-11-15", kind=t("credit_snapshot_biweekly_end", "en"))
+    assert any(caption in c.value for c in at.caption)
+    assert any(t("credit_compared_with", "en", date="2026-11-01") in c.value for c in at.caption)
+
+
+def test_a_short_period_between_snapshots_says_there_is_no_change(open_page) -> None:
+    # 11-03 – 11-05 and the three days before it (10-31 – 11-02) both end at the Sunday 11-01's snapshot.
+    at = open_page(period="2026-11-03..2026-11-05")
     shown = metrics(at)
     assert all(shown[t(key, "en")][1] == "" for key in RATIOS)
-    assert any(t("credit_same_snapshot", "en", date="2026-10-31") in c.value for c in at.caption)
+    assert any(t("credit_same_snapshot", "en", date="2026-11-01") in c.value for c in at.caption)
 
 
 def test_a_comparison_period_before_the_first_snapshot_is_said(open_page) -> None:
@@ -213,9 +236,9 @@ def test_chinese(open_page, demo) -> None:
 
 
 def test_a_period_before_the_first_snapshot_shows_the_empty_state(open_page, demo) -> None:
-    first_loan = demo.sql("select min(disbursed_date) from fct_loans").fetchall()[0][0]
-    day = Period(first_loan, first_loan)
-    assert credit.snapshot_on_or_before(demo, day.end) is None  # no month-end yet: nothing to measure
+    first_snapshot = demo.sql("select min(snapshot_date) from dim_snapshot_dates").fetchall()[0][0]
+    day = Period(first_snapshot - timedelta(days=1), first_snapshot - timedelta(days=1))
+    assert credit.snapshot_on_or_before(demo, day.end) is None  # no snapshot yet: nothing to measure
     at = open_page(period=periods.to_text("range", day))
     assert [i.value for i in at.info] == [t("empty_selection", "en")]
     assert not at.metric

@@ -849,8 +849,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Each cell: the vintage's balance past the chosen days overdue at that month on book, as a % of all "
         "it disbursed, measured at the month-end (the as-of date in the as-of month), never at a biweekly end. "
         "Read down a column to compare vintages at the same age.",
-        "zh": "每格: 该放款月批次在对应账龄时逾期超过所选天数的余额, 占该批次放款本金的百分比, 按月末 (当月为数据截止日) "
-        "计量, 不使用双周期末。同一列自上而下可比较相同账龄下的各批次。",
+        "zh": "每格: 该放款月批次在对应账龄时逾期超过所选天数的余额, 占该批次放款本金的百分比, "
+        "按月末 (当月为数据截止日) 计量, 不使用双周期末。同一列自上而下可比较相同账龄下的各批次。",
     },
     "credit_vintage_curves_title": {
         "en": "Vintage curves ({threshold}+ days past due), one line per vintage, darker is more recent",

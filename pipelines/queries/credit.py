@@ -110,6 +110,15 @@ def snapshot_on_or_before(con: duckdb.DuckDBPyConnection, day: date | None) -> d
     return scalar(con, "select max(snapshot_date) from dim_snapshot_dates where snapshot_date <= ?", [day])
 
 
+def series_date_on_or_before(con: duckdb.DuckDBPyConnection, day: date | None) -> date | None:
+    """The latest date of the month-end series (a month-end or the as-of date) on or before `day`; None if none."""
+    if day is None:
+        return None
+    return scalar(
+        con, "select max(snapshot_date) from dim_snapshot_dates where in_month_end_series and snapshot_date <= ?", [day]
+    )
+
+
 def snapshot_dates(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Every snapshot date with its flags and neighbours, oldest first."""
     return frame(con, "select * from dim_snapshot_dates order by snapshot_date", [])
@@ -786,8 +795,9 @@ def early_warning_history(
 # --------------------------------------------------------------------------------------------
 
 _AT_SNAPSHOT = (
-    "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on or "
-    "before its last day. Active loans only (closed and written-off loans have no balance). Undefined (blank) "
+    "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a period shows "
+    "its latest snapshot on or before its last day, so a biweekly period and the one before it read different "
+    "snapshots. Active loans only (closed and written-off loans have no balance). Undefined (blank) "
     "when nothing is outstanding."
 )
 
@@ -885,7 +895,8 @@ DEFINITIONS: list[MetricDefinition] = [
         "Outstanding balance (or number) of active loans in each days-past-due bucket: M0 = 0, M1 = 1–30, "
         "M2 = 31–60, M3 = 61–90, M4 = 91–120, M5 = 121–150, M6 = 151–180, M7+ = over 180 (configurable)",
         "Outstanding balance (or number) of all active loans",
-        "Measured at a snapshot date. M4+ groups M4 to M7+ where space is short.",
+        "Measured at a snapshot date (a month-end, a biweekly period end or the as-of date). M4+ groups M4 to M7+ "
+        "where space is short.",
         higher_is_better=None,
     ),
     MetricDefinition(
@@ -906,20 +917,23 @@ DEFINITIONS: list[MetricDefinition] = [
         "Original principal of every loan disbursed in the vintage month, including loans already closed or "
         "written off",
         "Vintage = disbursement month; months on book = calendar months from the vintage month to the snapshot "
-        "date's month (a December loan is at MOB 1 at the end of January). The as-of month's cell is measured "
-        "at the as-of date. The triangle shows vintages up to the period's snapshot.",
+        "date's month (a December loan is at MOB 1 at the end of January). Measured on the month-end series only: "
+        "each cell at its month-end, the as-of month's at the as-of date, never at a biweekly period end, so the "
+        "curves read as in a monthly book. The triangle shows the cells up to the period's snapshot.",
         higher_is_better=False,
     ),
     MetricDefinition(
         "roll_rate",
         "Roll rate",
-        "Outstanding balance at snapshot t of active loans in bucket b at t that are in bucket b′ (or closed, or "
-        "written off) at the next snapshot t+1",
+        "Outstanding balance at month-end t of active loans in bucket b at t that are in bucket b′ (or closed, or "
+        "written off) at the next month-end t+1",
         "Outstanding balance at t of all active loans in bucket b at t",
-        "Each row of the matrix sums to 100%. A period's matrix pools every pair of consecutive snapshots whose "
-        "later date falls in the period (when none does, the latest pair ending before the period's end). The "
-        "last pair runs from the last month-end to the as-of date, a part month. The trend shows M0→M1, "
-        "M1→M2 and M2→M3 for each pair.",
+        "Pairs of consecutive dates of the month-end series (the month-ends and the as-of date), never biweekly "
+        "period ends, so the rates read as in a monthly book; a loan that closed mid-month counts as closed at "
+        "the next month-end. Each row of the matrix sums to 100%. A period's matrix pools every pair whose later "
+        "date falls in the period (when none does, e.g. a biweekly period inside a month, the latest pair ending "
+        "before the period's end). The last pair runs from the last month-end to the as-of date, a part month. "
+        "The trend shows M0→M1, M1→M2 and M2→M3 for each pair.",
         higher_is_better=None,
     ),
     MetricDefinition(
@@ -929,7 +943,8 @@ DEFINITIONS: list[MetricDefinition] = [
         "that day) of loans written off in the period",
         None,
         "By write-off date; payments on the write-off day count, later recoveries do not. Write-off dates after "
-        "the as-of date are not yet write-offs. A loan already closed at an earlier snapshot is not counted.",
+        "the as-of date are not yet write-offs. A loan already closed at an earlier month-end (or repaid in full "
+        "in an earlier month) is not counted.",
         unit="money",
         higher_is_better=False,
     ),
@@ -941,9 +956,12 @@ DEFINITIONS: list[MetricDefinition] = [
         "Compared with its threshold: the mean plus 2 sample standard deviations of its own overdue rates at the "
         "previous 6 month-ends",
         "Flagged when the rate exceeds the threshold and the outstanding balance is above the configured minimum "
-        "(1,000,000 by default). Month-ends with nothing outstanding do not count; at least two are needed. "
-        "Lookback, number of standard deviations and minimum balance are configurable. Under dimension filters "
-        "the rates are those of the filtered book.",
+        "(1,000,000 by default). The history uses month-ends only (strictly before the snapshot), also when the "
+        "period's snapshot is a biweekly period end. Month-ends with nothing outstanding do not count; at least "
+        "two are needed. Flags are listed by the overdue balance above the threshold, balance × (rate − "
+        "threshold), largest first: money at risk, not percentage points. Lookback, number of standard "
+        "deviations and minimum balance are configurable. Under dimension filters the rates are those of the "
+        "filtered book.",
         unit="ratio",
         higher_is_better=False,
     ),

@@ -630,7 +630,7 @@ def growth_with_poor_quality(
     """
     period = filters.for_period(retro.period)
     quality = teams.book_quality(con, period, "officer")
-    snapshot = credit.snapshot_on_or_before(con, retro.period.end)
+    snapshot = credit.series_date_on_or_before(con, retro.period.end)  # vintages: the month-end series
     vintages = teams.early_vintages(snapshot)
     schema = {
         "value": pl.String,
