@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -236,9 +236,16 @@ def test_chinese(open_page, demo) -> None:
 
 
 def test_a_period_before_the_first_snapshot_shows_the_empty_state(open_page, demo) -> None:
-    first_snapshot = demo.sql("select min(snapshot_date) from dim_snapshot_dates").fetchall()[0][0]
-    day = Period(first_snapshot - timedelta(days=1), first_snapshot - timedelta(days=1))
-    assert credit.snapshot_on_or_before(demo, day.end) is None  # no snapshot yet: nothing to measure
+    # The data starts with the first lead, before the first loan; the snapshot dates start with the
+    # first day of the first disbursement month, so the biweekly Sunday before the first loan is a
+    # snapshot with nothing on the books.
+    first_loan = demo.sql("select min(disbursed_date) from fct_loans").fetchall()[0][0]
+    first_lead = demo.sql("select min(created_date) from fct_leads").fetchall()[0][0]
+    assert first_lead < first_loan
+    day = Period(first_lead, first_lead)
+    snapshot = credit.snapshot_on_or_before(demo, day.end)
+    assert snapshot is None or snapshot < first_loan  # nothing to measure yet
+    assert credit.credit_snapshot(demo, Filters(day), snapshot)["balance"][0] == 0
     at = open_page(period=periods.to_text("range", day))
     assert [i.value for i in at.info] == [t("empty_selection", "en")]
     assert not at.metric
