@@ -18,6 +18,7 @@ from pipelines import periods
 from pipelines.queries import credit
 from pipelines.queries.filters import Filters, Period
 from tests.conftest import REPO
+from ui import credit_view as view
 from ui.format import count, money, percent, points
 from ui.i18n import TEXT, t
 
@@ -162,6 +163,13 @@ def test_ratio_trend_and_mixes_are_the_query_layers(open_page, demo) -> None:
     by_name = {trace["name"]: trace for trace in trend["data"]}
     for key in RATIOS:
         assert by_name[t(key, "en")]["y"] == pytest.approx(series[key].to_list(), nan_ok=True)
+    # Every snapshot date is a point; the month-end series (month-ends and the as-of date) has the large
+    # markers, the biweekly ends between them the small ones.
+    on_series = [bool(m or a) for m, a in zip(series["is_month_end"], series["is_as_of"], strict=True)]
+    assert 0 < sum(on_series) < len(on_series)
+    sizes = by_name[t("overdue_rate", "en")]["marker"]["size"]
+    assert sizes == [view.SERIES_MARKER if s else view.BIWEEKLY_MARKER for s in on_series]
+    assert any(t("credit_trend_points", "en") in c.value for c in at.caption)
     mix = charts[t("credit_bucket_mix_title", "en")]
     expected = credit.bucket_mix_series(demo, FILTERS, m4_plus=True)
     assert [trace["name"] for trace in mix["data"]] == ["M1", "M2", "M3", "M4+"]
@@ -214,6 +222,10 @@ def test_early_warning_table_lists_the_flagged_values(open_page, demo) -> None:
     assert list(table[t("overdue_rate", "en") + " (%)"]) == pytest.approx(
         [round(v * 100, 2) for v in flagged["overdue_rate"]]
     )
+    # Listed by money at risk: the overdue balance above the threshold, largest first.
+    at_risk = list(table[t("credit_ew_above_threshold", "en")])
+    assert at_risk == pytest.approx(flagged["overdue_above_threshold"].to_list(), abs=0.01)
+    assert at_risk == sorted(at_risk, reverse=True)
     at.toggle(key="credit_ew_flagged_only").set_value(False).run()
     assert len(at.dataframe[-1].value) == flags.height
 

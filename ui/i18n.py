@@ -280,13 +280,16 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "这 12 个放款月发放的全部贷款的原始本金",
     },
     "def_early_dpd30_rules": {
-        "en": "The vintage curve's 30+ ratio at MOB 3, pooled over 12 disbursement months. With the period's "
-        "snapshot in month M, the vintages are M−14 to M−3; the vintage M−3 is measured at the period's "
-        "snapshot (the as-of date when that is in month M). Loans count for the account manager, team "
-        "and region that produced them (the officer's current organisation) and under the product line, "
-        "channel and customer type filters. Empty when those vintages disbursed nothing.",
-        "zh": "即账龄分析 (Vintage) 中 MOB 3 的 30+ 比率, 合并 12 个放款月计算。快照在 M 月时, 放款月为 M−14 至 M−3,"
-        "其中 M−3 月在本期快照时点计量 (快照为数据截止日时即截至该日)。贷款按产生它的客户经理及其当前团队与区域归属,"
+        "en": "The vintage curve's 30+ ratio at MOB 3, pooled over 12 disbursement months, on the month-end "
+        "series. With the latest month-end (or the as-of date) on or before the period's end in month "
+        "M, the vintages are M−14 to M−3; the vintage M−3 is measured at that date (a period ending at "
+        "a biweekly end inside a month reads the month-end before it). Loans count for the account "
+        "manager, team and region that produced them (the officer's current organisation) and under the "
+        "product line, channel and customer type filters. Empty when those vintages disbursed nothing.",
+        "zh": "即账龄分析 (Vintage) 中 MOB 3 的 30+ 比率, 按月末序列合并 12 "
+        "个放款月计算。期间结束日及之前最近的月末 (或数据截止日) 在 M 月时, 放款月为 M−14 至 "
+        "M−3, 其中 M−3 月在该日计量 "
+        "(期间止于月内双周期末时取上一月末)。贷款按产生它的客户经理及其当前团队与区域归属, "
         "并受产品线、渠道与客户类型筛选影响。这些放款月无放款时为空。",
     },
     # Funnel and Disbursement pages
@@ -1041,12 +1044,15 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_overdue_rate_denominator": {"en": "Outstanding balance of active loans", "zh": "在贷贷款余额"},
     "def_overdue_rate_rules": {
-        "en": "Days past due count from the earliest unsettled installment whose due date is before the snapshot "
-        "date; on the due date itself a loan is not yet past due. Measured at a snapshot date (a month-end, "
-        "or the as-of date); a period shows its latest snapshot on or before its last day. Active loans only "
-        "(closed and written-off loans have no balance). Undefined (blank) when nothing is outstanding.",
+        "en": "Days past due count from the earliest unsettled installment whose due date is before the "
+        "snapshot date; on the due date itself a loan is not yet past due. Measured at a snapshot date "
+        "(a month-end, the end of a biweekly period, or the as-of date); a period shows its latest "
+        "snapshot on or before its last day, so a biweekly period and the one before it read different "
+        "snapshots. Active loans only (closed and written-off loans have no balance). Undefined (blank) "
+        "when nothing is outstanding.",
         "zh": "逾期天数从到期日早于快照日的最早一期未结清期次起算; 到期日当天尚不算逾期。按快照日 "
-        "(月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "(月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_par30_name": {"en": "PAR30", "zh": "PAR30"},
@@ -1056,10 +1062,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_par30_denominator": {"en": "Outstanding balance of active loans", "zh": "在贷贷款余额"},
     "def_par30_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_par90_name": {"en": "PAR90", "zh": "PAR90"},
@@ -1069,10 +1077,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_par90_denominator": {"en": "Outstanding balance of active loans", "zh": "在贷贷款余额"},
     "def_par90_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_npl_ratio_name": {"en": "NPL ratio", "zh": "不良率"},
@@ -1083,10 +1093,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_npl_ratio_denominator": {"en": "Outstanding balance of active loans", "zh": "在贷贷款余额"},
     "def_npl_ratio_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_overdue_rate_by_count_name": {"en": "Overdue rate (M1+), by count", "zh": "逾期率 (M1+, 按笔数)"},
@@ -1096,10 +1108,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_overdue_rate_by_count_denominator": {"en": "Number of active loans", "zh": "在贷贷款笔数"},
     "def_overdue_rate_by_count_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_par30_by_count_name": {"en": "PAR30, by count", "zh": "PAR30 (按笔数)"},
@@ -1109,10 +1123,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_par30_by_count_denominator": {"en": "Number of active loans", "zh": "在贷贷款笔数"},
     "def_par30_by_count_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_par90_by_count_name": {"en": "PAR90, by count", "zh": "PAR90 (按笔数)"},
@@ -1122,10 +1138,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_par90_by_count_denominator": {"en": "Number of active loans", "zh": "在贷贷款笔数"},
     "def_par90_by_count_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_npl_ratio_by_count_name": {"en": "NPL ratio, by count", "zh": "不良率 (按笔数)"},
@@ -1135,10 +1153,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_npl_ratio_by_count_denominator": {"en": "Number of active loans", "zh": "在贷贷款笔数"},
     "def_npl_ratio_by_count_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_dpd_bucket_mix_name": {"en": "DPD bucket mix", "zh": "逾期档位结构"},
@@ -1153,8 +1173,9 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "全部在贷贷款的余额 (或笔数)",
     },
     "def_dpd_bucket_mix_rules": {
-        "en": "Measured at a snapshot date. M4+ groups M4 to M7+ where space is short.",
-        "zh": "按快照日计量。空间有限时 M4 至 M7+ 合并显示为 M4+。",
+        "en": "Measured at a snapshot date (a month-end, a biweekly period end or the as-of date). M4+ groups "
+        "M4 to M7+ where space is short.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量。空间有限时 M4 至 M7+ 合并显示为 M4+。",
     },
     "def_five_tier_mix_name": {"en": "Five-tier classification mix", "zh": "五级分类结构"},
     "def_five_tier_mix_numerator": {
@@ -1182,29 +1203,38 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_vintage_ratio_rules": {
         "en": "Vintage = disbursement month; months on book = calendar months from the vintage month to the "
-        "snapshot date's month (a December loan is at MOB 1 at the end of January). The as-of month's cell "
-        "is measured at the as-of date. The triangle shows vintages up to the period's snapshot.",
-        "zh": "批次 (Vintage) = 放款月份; 账龄 (MOB) = 从放款月到快照日所在月的自然月数 (12 月放款的贷款在 1 "
-        "月末账龄为 1)。数据截止月的单元格按数据截止日计量。三角图显示截至期间快照的各批次。",
+        "snapshot date's month (a December loan is at MOB 1 at the end of January). Measured on the "
+        "month-end series only: each cell at its month-end, the as-of month's at the as-of date, never "
+        "at a biweekly period end, so the curves read as in a monthly book. The triangle shows the "
+        "cells up to the period's snapshot.",
+        "zh": "批次 (Vintage) = 放款月份; 账龄 (MOB) = 从放款月到快照日所在月的自然月数 "
+        "(12 月放款的贷款在 1 月末账龄为 1)。仅使用月末序列计量: 各单元格取其月末, "
+        "数据截止月取数据截止日, 从不使用双周期末, "
+        "因此曲线与按月统计的口径一致。三角图显示截至期间快照的单元格。",
     },
     "def_roll_rate_name": {"en": "Roll rate", "zh": "迁徙率 (滚动率)"},
     "def_roll_rate_numerator": {
-        "en": "Outstanding balance at snapshot t of active loans in bucket b at t that are in bucket b′ (or "
-        "closed, or written off) at the next snapshot t+1",
-        "zh": "快照 t 时处于档位 b、在下一快照 t+1 时处于档位 b′ (或已结清、已核销) 的在贷贷款在 t 时的余额",
+        "en": "Outstanding balance at month-end t of active loans in bucket b at t that are in bucket b′ (or "
+        "closed, or written off) at the next month-end t+1",
+        "zh": "月末 t 时处于档位 b、在下一月末 t+1 时处于档位 b′ (或已结清、已核销) 的在贷贷款在 t 时的余额",
     },
     "def_roll_rate_denominator": {
         "en": "Outstanding balance at t of all active loans in bucket b at t",
         "zh": "快照 t 时处于档位 b 的全部在贷贷款在 t 时的余额",
     },
     "def_roll_rate_rules": {
-        "en": "Each row of the matrix sums to 100%. A period's matrix pools every pair of consecutive snapshots "
-        "whose later date falls in the period (when none does, the latest pair ending before the period's "
-        "end). The last pair runs from the last month-end to the as-of date, a part month. The trend shows "
-        "M0→M1, M1→M2 and M2→M3 for each pair.",
-        "zh": "矩阵每行合计 100%。期间的矩阵汇总后一快照日落在期间内的所有相邻快照对 (若没有, "
-        "则取期间结束前最近的一对)。最后一对从上一月末到数据截止日, 不足一个月。趋势图显示每一对的 M0→M1、"
-        "M1→M2 和 M2→M3。",
+        "en": "Pairs of consecutive dates of the month-end series (the month-ends and the as-of date), never "
+        "biweekly period ends, so the rates read as in a monthly book; a loan that closed mid-month "
+        "counts as closed at the next month-end. Each row of the matrix sums to 100%. A period's matrix "
+        "pools every pair whose later date falls in the period (when none does, e.g. a biweekly period "
+        "inside a month, the latest pair ending before the period's end). The last pair runs from the "
+        "last month-end to the as-of date, a part month. The trend shows M0→M1, M1→M2 and M2→M3 for "
+        "each pair.",
+        "zh": "取月末序列 (各月末及数据截止日) 中相邻的日期对, 从不使用双周期末, "
+        "因此与按月统计的口径一致; 月中结清的贷款在下一月末计为已结清。矩阵每行合计 "
+        "100%。期间的矩阵汇总后一日期落在期间内的所有日期对 (若没有, 如月内的双周期间, "
+        "则取期间结束前最近的一对)。最后一对从上一月末到数据截止日, 不足一个月。趋势图显示每一对的 "
+        "M0→M1、M1→M2 和 M2→M3。",
     },
     "def_write_offs_name": {"en": "Write-offs", "zh": "核销"},
     "def_write_offs_numerator": {
@@ -1213,11 +1243,12 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "本期核销贷款在核销日的未偿本金 (放款本金减去截至当日已结清期次的本金)",
     },
     "def_write_offs_rules": {
-        "en": "By write-off date; payments on the write-off day count, later recoveries do not. Write-off dates "
-        "after the as-of date are not yet write-offs. A loan already closed at an earlier snapshot is not "
-        "counted.",
-        "zh": "按核销日统计; 核销当日的还款计入, 之后的回收不计入。晚于数据截止日的核销日尚不算核销。"
-        "在更早快照已结清的贷款不计入。",
+        "en": "By write-off date; payments on the write-off day count, later recoveries do not. Write-off "
+        "dates after the as-of date are not yet write-offs. A loan already closed at an earlier "
+        "month-end (or repaid in full in an earlier month) is not counted.",
+        "zh": "按核销日统计; 核销当日的还款计入, "
+        "之后的回收不计入。晚于数据截止日的核销日尚不算核销。在更早月末已结清 (或在更早月份已全部还清) "
+        "的贷款不计入。",
     },
     "def_early_warning_name": {"en": "Early-warning flag", "zh": "风险预警"},
     "def_early_warning_numerator": {
@@ -1231,12 +1262,18 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "与其阈值比较: 自身前 6 个月末逾期率的均值加 2 个样本标准差",
     },
     "def_early_warning_rules": {
-        "en": "Flagged when the rate exceeds the threshold and the outstanding balance is above the configured "
-        "minimum (1,000,000 by default). Month-ends with nothing outstanding do not count; at least two are "
-        "needed. Lookback, number of standard deviations and minimum balance are configurable. Under "
-        "dimension filters the rates are those of the filtered book.",
-        "zh": "逾期率超过阈值且贷款余额高于配置的下限 (默认 1,000,000) 时触发预警。无在贷余额的月末不计入; "
-        "至少需要两个月末。回溯月数、标准差倍数和余额下限均可配置。有维度筛选时, 比率为筛选后资产的比率。",
+        "en": "Flagged when the rate exceeds the threshold and the outstanding balance is above the "
+        "configured minimum (1,000,000 by default). The history uses month-ends only (strictly before "
+        "the snapshot), also when the period's snapshot is a biweekly period end. Month-ends with "
+        "nothing outstanding do not count; at least two are needed. Flags are listed by the overdue "
+        "balance above the threshold, balance × (rate − threshold), largest first: money at risk, not "
+        "percentage points. Lookback, number of standard deviations and minimum balance are "
+        "configurable. Under dimension filters the rates are those of the filtered book.",
+        "zh": "逾期率超过阈值且贷款余额高于配置的下限 (默认 1,000,000) "
+        "时触发预警。历史只取快照日之前的月末, 即使期间快照为双周期末亦然。无在贷余额的月末不计入; "
+        "至少需要两个月末。预警项按超出阈值的逾期余额 (余额 × (逾期率 − 阈值)) 从大到小排列: "
+        "看风险金额, 而非百分点。回溯月数、标准差倍数和余额下限均可配置。有维度筛选时, "
+        "比率为筛选后资产的比率。",
     },
     "def_rfm_scored_customers_name": {"en": "Scored customers", "zh": "评分客户数"},
     "def_rfm_scored_customers_numerator": {
