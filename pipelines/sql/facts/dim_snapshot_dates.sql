@@ -51,8 +51,6 @@ all_dates as (
     where b.snapshot_date >= first_month.first_month
     union
     select as_of from params
-    -- No loan on or before the as-of date: no snapshot date at all.
-    where (select first_month from first_month) is not null
 ),
 
 flagged as (
