@@ -1442,10 +1442,11 @@ TEXT: dict[str, dict[str, str]] = {
     "retro_col_trend": {"en": "Trend, last 8 periods", "zh": "近八期趋势"},
     "retro_scoreboard_caption": {
         "en": "Changes: amounts and counts in percent, ratios in percentage points (pp), the conversion cycle in days; "
-        "green is good for the business, red is bad. Overdue rate and PAR30 are read at the latest month-end snapshot "
-        "on or before each period's last day; — means both periods read the same snapshot.",
+        "green is good for the business, red is bad. Overdue rate and PAR30 are read at the latest snapshot (a "
+        "month-end, a biweekly period end or the as-of date) on or before each period's last day; — means both "
+        "periods read the same snapshot.",
         "zh": "变化: 金额和笔数为百分比, 比率为百分点 (pp), 转化周期为天数; 绿色表示对业务有利, 红色表示不利。"
-        "逾期率和 PAR30 取各期最后一天当日或之前最近的月末快照; — 表示两期对应同一快照。",
+        "逾期率和 PAR30 取各期最后一天当日或之前最近的快照 (月末、双周期末或数据截止日); — 表示两期对应同一快照。",
     },
     "retro_attainment_by_region": {"en": "Attainment by region", "zh": "各区域目标达成"},
     "retro_attainment_by_team": {"en": "Attainment by team", "zh": "各团队目标达成"},
