@@ -42,34 +42,33 @@ month_ends as (
     where is_month_end
 ),
 
-history_dates as (
-    -- Each snapshot date → the lookback_month_ends month-ends strictly before it (fewer at the start):
-    -- the latest of them is the end of the previous month.
-    select d.snapshot_date, h.snapshot_date as history_date
-    from dim_snapshot_dates as d
-    inner join month_ends as latest
-        on latest.snapshot_date = last_day(cast(date_trunc('month', d.snapshot_date) as date) - 1)
-    cross join cfg_params as c
-    inner join month_ends as h
-        on h.month_end_no > latest.month_end_no - c.ew_lookback_month_ends
-        and h.month_end_no <= latest.month_end_no
-),
-
 history as (
+    -- Each month-end's rate is history for the snapshot dates whose latest earlier month-end is one of
+    -- the lookback_month_ends month-ends from it on: unrolled by number and grouped, equality joins
+    -- only (a range join here turns into a nested loop on a freshly built table).
     select
         r.dimension,
         r.dimension_value,
-        hd.snapshot_date,
-        count(h.overdue_rate) as history_points,
-        avg(h.overdue_rate) as history_mean,
-        stddev_samp(h.overdue_rate) as history_stddev
+        latest_no,
+        count(r.overdue_rate) as history_points,
+        avg(r.overdue_rate) as history_mean,
+        stddev_samp(r.overdue_rate) as history_stddev
+    from (
+        select r.*, unnest(range(m.month_end_no, m.month_end_no + c.ew_lookback_month_ends)) as latest_no
+        from rates as r
+        inner join month_ends as m on m.snapshot_date = r.snapshot_date
+        cross join cfg_params as c
+    ) as r
+    group by all
+),
+
+dated as (
+    -- Every rate with the number of the latest month-end strictly before its date (the end of the
+    -- previous month); null in the first month.
+    select r.*, m.month_end_no as latest_no
     from rates as r
-    inner join history_dates as hd on hd.snapshot_date = r.snapshot_date
-    inner join rates as h
-        on h.dimension = r.dimension
-        and h.dimension_value is not distinct from r.dimension_value
-        and h.snapshot_date = hd.history_date
-    group by r.dimension, r.dimension_value, hd.snapshot_date
+    left join month_ends as m
+        on m.snapshot_date = last_day(cast(date_trunc('month', r.snapshot_date) as date) - 1)
 ),
 
 final as (
@@ -90,12 +89,12 @@ final as (
         case when h.history_stddev is not null then greatest(
             cast(r.balance as double) * (r.overdue_rate - (h.history_mean + c.ew_sigmas * h.history_stddev)), 0
         ) end as overdue_above_threshold
-    from rates as r
+    from dated as r
     cross join cfg_params as c
     left join history as h
         on h.dimension = r.dimension
-        and h.dimension_value is not distinct from r.dimension_value
-        and h.snapshot_date = r.snapshot_date
+        and h.dimension_value = r.dimension_value
+        and h.latest_no = r.latest_no
 )
 
 select * from final order by dimension, dimension_value, snapshot_date
