@@ -119,14 +119,16 @@ def test_biweekly_ends_follow_the_configured_anchor(tmp_path: Path):
     con = build_warehouse(
         tmp_path,
         as_of="2025-02-10",
-        config='[periods]\nbiweekly_anchor_monday = "2024-01-08"\n',
+        config='[periods]\nbiweekly_anchor_monday = "2025-06-09"\n',
         loans=[loan("L1", 900, "2025-01-20")],
         installments=schedule("L1", ["2025-03-15"], [900]),
     )
     dates = [r[0] for r in con.sql("select snapshot_date from dim_snapshot_dates order by 1").fetchall()]
-    # Anchor 2024-01-08: periods end on 2024-01-21 + 14k; 2025-01-05 = 2024-01-21 + 350 (25 × 14), then
-    # 01-19 and 02-02 (a week later than with the default anchor); the month-end 01-31; the as-of 02-10.
+    # Anchor 2025-06-09, after the data (periods count both ways): periods end on 2025-06-22 + 14k;
+    # 2025-01-05 = 2025-06-22 − 168 (12 × 14), then 01-19 and 02-02 (a week later than with the default
+    # anchor); the month-end 01-31; the as-of 02-10.
     assert dates == [D("2025-01-05"), D("2025-01-19"), D("2025-01-31"), D("2025-02-02"), D("2025-02-10")]
+    assert all(periods.containing("biweekly", d, D("2025-06-09")).end == d for d in (dates[0], dates[1], dates[3]))
     # The loan (disbursed 01-20) starts at the first of them on or after its disbursement.
     assert [r[0] for r in con.sql("select snapshot_date from fct_loan_snapshots order by 1").fetchall()] == dates[2:]
 
