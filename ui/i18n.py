@@ -866,7 +866,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Roll-rate matrix: bucket at t → state at t+1 (% of balance)",
         "zh": "迁徙矩阵: t 时档位 → t+1 时状态 (占余额 %)",
     },
-    "credit_axis_state_next": {"en": "State at the next snapshot (t+1)", "zh": "下一快照 (t+1) 的状态"},
+    "credit_axis_state_next": {"en": "State at the next month-end (t+1)", "zh": "下一月末 (t+1) 的状态"},
     "credit_axis_bucket_now": {"en": "Bucket at t", "zh": "t 时档位"},
     "credit_roll_hover": {"en": "%{y} → %{x}: %{z:.1%}", "zh": "%{y} → %{x}: %{z:.1%}"},
     "credit_roll_pairs": {
@@ -879,7 +879,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "截至数据截止日的快照对不足一个月。",
     },
     "credit_roll_trend_title": {"en": "Roll rates over time", "zh": "迁徙率趋势"},
-    "credit_axis_pair_end": {"en": "Later snapshot of the pair (t+1)", "zh": "快照对的后一日 (t+1)"},
+    "credit_axis_pair_end": {"en": "Later month-end of the pair (t+1)", "zh": "月末对的后一日 (t+1)"},
     "credit_state_closed": {"en": "Closed", "zh": "结清"},
     "credit_state_written_off": {"en": "Written off", "zh": "核销"},
     "credit_balance_at_t": {"en": "Balance at t", "zh": "t 时余额"},
