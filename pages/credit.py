@@ -42,6 +42,7 @@ st.subheader(t("credit_trend_heading", lang))
 left, right = st.columns([3, 2])
 with left:
     show(view.ratio_trend(series, basis, lang), key="credit_ratio_trend")
+    st.caption(t("credit_trend_points", lang))
     if view.npl_equals_par90(series, basis):
         st.caption(t("credit_npl_equals_par90", lang))
     definition_popover([view.figure_key(m, basis) for m in view.RATIOS], lang)

@@ -20,8 +20,9 @@ AS_OF_MONTH = Period(date(2026, 11, 1), date(2026, 11, 30))
 PERIODS = [
     AS_OF_MONTH,
     Period(date(2026, 8, 1), date(2026, 8, 31)),
-    Period(date(2026, 4, 1), date(2026, 6, 30)),  # a quarter: three snapshot pairs
-    Period(date(2026, 2, 3), date(2026, 2, 16)),  # no snapshot inside: the one before
+    Period(date(2026, 4, 1), date(2026, 6, 30)),  # a quarter: three month-end pairs
+    Period(date(2026, 11, 2), date(2026, 11, 15)),  # a biweekly period: ends at a biweekly snapshot
+    Period(date(2026, 2, 10), date(2026, 2, 14)),  # no snapshot inside: the one before
 ]
 
 
@@ -40,6 +41,17 @@ def snapshots(con) -> pl.DataFrame:
 @pytest.fixture(scope="module")
 def snapshot_dates(con) -> list[date]:
     return [r[0] for r in con.sql("select snapshot_date from dim_snapshot_dates order by 1").fetchall()]
+
+
+@pytest.fixture(scope="module")
+def series_dates(con) -> list[date]:
+    """The month-end series: month-ends and the as-of date."""
+    return [
+        r[0]
+        for r in con.sql(
+            "select snapshot_date from dim_snapshot_dates where is_month_end or is_as_of order by 1"
+        ).fetchall()
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +98,12 @@ def ratio(numerator, denominator) -> float | None:
 
 def close(a: float | None, b: float | None) -> bool:
     return (a is None and b is None) or (a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9))
+
+
+def close_money(a: float | None, b: float | None) -> bool:
+    return (a is None and b is None) or (
+        a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-6)
+    )
 
 
 def latest_on_or_before(dates: list[date], day: date) -> date | None:
@@ -189,9 +207,10 @@ def test_bucket_and_tier_mix_match_the_fact(con, snapshots, filter_sets, m4_plus
 
 
 @pytest.mark.parametrize("threshold", [30, 60, 90])
-def test_vintage_matches_the_fact(con, snapshots, snapshot_dates, filter_sets, threshold):
+def test_vintage_matches_the_fact(con, snapshots, series_dates, filter_sets, threshold):
     for filters in filter_sets:
         book = apply(snapshots, filters)
+        on_series = book.filter(pl.col("snapshot_date").is_in(series_dates))
         principal = {
             r["vintage_month"]: r["principal"]
             for r in book.unique("loan_id")
@@ -201,7 +220,7 @@ def test_vintage_matches_the_fact(con, snapshots, snapshot_dates, filter_sets, t
         }
         over = {
             (r["vintage_month"], r["mob"]): r["outstanding_principal"]
-            for r in book.filter((pl.col("status") == "active") & (pl.col("dpd") > threshold))
+            for r in on_series.filter((pl.col("status") == "active") & (pl.col("dpd") > threshold))
             .group_by("vintage_month", "mob")
             .agg(pl.col("outstanding_principal").sum())
             .iter_rows(named=True)
@@ -213,19 +232,24 @@ def test_vintage_matches_the_fact(con, snapshots, snapshot_dates, filter_sets, t
             expected = over.get((row["vintage_month"], row["mob"]), Decimal(0))
             assert row["balance_over"] == expected, filters
             assert close(row["ratio"], ratio(expected, principal[row["vintage_month"]]))
-        # Every cell of the triangle, from the vintage's own month to the as-of date, is there.
+        # Every cell of the triangle, from the vintage's own month to the as-of date, is there, one per
+        # date of the month-end series (biweekly ends are not vintage dates).
+        assert set(curves["snapshot_date"].to_list()) <= set(series_dates)
         cells = curves.group_by("vintage_month").len()
         for vintage, n in cells.iter_rows():
-            assert n == sum(1 for d in snapshot_dates if d >= vintage), (filters, vintage)
+            assert n == sum(1 for d in series_dates if d >= vintage), (filters, vintage)
 
 
-def test_roll_rates_match_the_fact(con, snapshots, filter_sets):
+def test_roll_rates_match_the_fact(con, snapshots, series_dates, filter_sets):
     states = credit.roll_state_order(con)
+    consecutive = set(zip(series_dates, series_dates[1:], strict=False))
     for period in PERIODS:
         for filters in filter_sets:
             f = Filters(period, **{a: getattr(filters, a) for a, _ in DIMENSIONS}, scope=filters.scope)
             result = credit.roll_rate_matrix(con, f)
             assert result.pairs, period
+            # Pairs of consecutive month-end-series dates only, whatever the period.
+            assert set(result.pairs) <= consecutive, period
             book = apply(snapshots, f)
             parts = []
             for t, t1 in result.pairs:
@@ -267,7 +291,8 @@ def test_roll_trend_matches_the_matrix_of_each_pair(con, filter_sets):
 
 
 def test_writeoffs_match_the_fact(con, snapshots, filter_sets):
-    written_off = snapshots.filter(pl.col("status") == "written_off")
+    # A loan's last row is the one that counts; biweekly rows before it may already say written_off.
+    written_off = snapshots.filter((pl.col("status") == "written_off") & pl.col("is_final_row"))
     for period in PERIODS:
         for filters in filter_sets:
             f = Filters(
@@ -323,7 +348,8 @@ def early_warning_expected(con, snapshots: pl.DataFrame, filters: Filters, day: 
 
 
 def test_early_warning_matches_the_fact(con, snapshots, snapshot_dates, filter_sets):
-    for period in (AS_OF_MONTH, Period(date(2026, 6, 1), date(2026, 6, 30))):
+    biweekly = Period(date(2026, 11, 2), date(2026, 11, 15))  # its snapshot is the Sunday 2026-11-15
+    for period in (AS_OF_MONTH, Period(date(2026, 6, 1), date(2026, 6, 30)), biweekly):
         day = latest_on_or_before(snapshot_dates, period.end)
         for filters in filter_sets:
             f = Filters(period, **{a: getattr(filters, a) for a, _ in DIMENSIONS}, scope=filters.scope)
@@ -340,6 +366,14 @@ def test_early_warning_matches_the_fact(con, snapshots, snapshot_dates, filter_s
                 assert close(row["history_mean"], mean) or math.isclose(row["history_mean"], mean, abs_tol=1e-12)
                 assert close(row["history_stddev"], sd) or math.isclose(row["history_stddev"], sd, abs_tol=1e-12)
                 assert row["flagged"] == flagged, (f, key)
+                threshold = None if mean is None or sd is None else mean + 2 * sd
+                money = None if threshold is None else max(float(balance) * (rate - threshold), 0.0)
+                assert close_money(row["overdue_above_threshold"], money), (f, key)
+            # Flags first, by money at risk (overdue balance above the threshold), largest first.
+            flagged_money = flags.filter(pl.col("flagged"))["overdue_above_threshold"].to_list()
+            assert flagged_money == sorted(flagged_money, reverse=True)
+            assert flags["flagged"].to_list() == sorted(flags["flagged"].to_list(), reverse=True)
+    assert date(2026, 11, 15) in snapshot_dates
     # The planted story: one region's delinquency rises over the last months; something is flagged.
     assert credit.early_warning(con, Filters(AS_OF_MONTH))["flagged"].any()
 
@@ -367,6 +401,27 @@ def test_precomputed_early_warning_inputs_equal_the_filtered_path(con):
     assert joined.height == everything.height == recomputed.height
     assert (joined["balance"] == joined["balance_r"]).all()
     assert (joined["balance_dpd1"] == joined["balance_dpd1_r"]).all()
+
+
+def test_precomputed_thresholds_equal_the_query(con, snapshot_dates):
+    """agg_early_warning's threshold and money at risk are those credit.early_warning works out (whole book)."""
+    for day in (date(2026, 11, 20), date(2026, 11, 15), date(2026, 10, 31), date(2026, 10, 18)):
+        assert day in snapshot_dates
+        flags = credit.early_warning(con, Filters(Period(day, day)))
+        stored = {
+            (r[0], r[1]): r[2:]
+            for r in con.sql(
+                "select dimension, dimension_value, history_points, threshold, overdue_above_threshold "
+                "from agg_early_warning where snapshot_date = ?",
+                params=[day],
+            ).fetchall()
+        }
+        assert flags.height > 100
+        for r in flags.iter_rows(named=True):
+            points, threshold, money = stored[(r["dimension"], r["dimension_value"])]
+            assert points == r["history_points"]
+            assert close(threshold, r["threshold"]) or math.isclose(threshold, r["threshold"], abs_tol=1e-12)
+            assert close_money(money, r["overdue_above_threshold"])
 
 
 def test_team_grain_twins_sum_to_the_officer_grain(con):

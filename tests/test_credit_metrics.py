@@ -105,9 +105,11 @@ def test_figures_at_the_period_end_against_the_comparison(ratios):
 
 
 def test_a_period_ending_between_snapshots_shows_the_snapshot_before(ratios):
-    figures = credit.credit_at_period_end(ratios, Filters(Period(D("2025-06-01"), D("2025-06-15"))))
+    # No snapshot from 06-02 to 06-14: the biweekly end 06-01 before it. There A3 is 16 days past due,
+    # A4 71, A6 12 (#1 due 05-20 unpaid), A5 not yet due: (3000 + 4000 + 2000) / 12500 = 0.72.
+    figures = credit.credit_at_period_end(ratios, Filters(Period(D("2025-06-02"), D("2025-06-14"))))
     overdue = figures.filter(figures["metric"] == "overdue_rate").row(0, named=True)
-    assert overdue["snapshot_date"] == D("2025-05-31")
+    assert overdue["snapshot_date"] == D("2025-06-01")
     assert overdue["value"] == approx(0.72)
 
 
@@ -130,20 +132,24 @@ def test_dimension_filters(ratios):
 
 def test_series_over_snapshot_dates(ratios):
     series = credit.credit_series(ratios, Filters(JUNE))
-    # 2025-01-31 … 2025-06-30: six snapshot dates (first disbursement 2025-01-15).
-    assert series["snapshot_date"].to_list() == [
-        D("2025-01-31"),
-        D("2025-02-28"),
-        D("2025-03-31"),
-        D("2025-04-30"),
-        D("2025-05-31"),
-        D("2025-06-30"),
-    ]
-    assert series["overdue_rate"][-2:].to_list() == [approx(0.72), approx(9000 / 11000)]
+    month_ends = [D("2025-01-31"), D("2025-02-28"), D("2025-03-31"), D("2025-04-30"), D("2025-05-31")]
+    # From 2025-01-01 (first disbursement 2025-01-15): the biweekly ends 01-12 … 06-29 (anchor
+    # 2024-01-01: 2024-01-14 + 14k), the month-ends and the as-of date 06-30. 01-12 has no loan yet.
+    biweekly = [D("2025-01-12") + i * (D("2025-01-26") - D("2025-01-12")) for i in range(13)]
+    assert biweekly[-1] == D("2025-06-29")
+    assert series["snapshot_date"].to_list() == sorted([*biweekly, *month_ends, D("2025-06-30")])
+    rate = dict(zip(series["snapshot_date"], series["overdue_rate"], strict=True))
+    assert (rate[D("2025-05-31")], rate[D("2025-06-30")]) == (approx(0.72), approx(9000 / 11000))
     # 2025-03-31: only A4 past due (9 days); all six loans active: 12500.
-    assert series["overdue_rate"][2] == approx(4000 / 12500)
+    assert rate[D("2025-03-31")] == approx(4000 / 12500)
+    # 2025-06-15: A3 30 days, A4 85; A5 closed (paid 06-10); A6 current, 1000 left: 7000 / 11000.
+    assert rate[D("2025-06-15")] == approx(7000 / 11000)
+    assert rate[D("2025-01-12")] is None and series["balance"][0] == 0
     may = credit.credit_series(ratios, Filters(MAY))
     assert may["snapshot_date"].max() == D("2025-05-31")
+    # The month-end series alone: the month-ends and the as-of date.
+    monthly = credit.credit_series(ratios, Filters(JUNE), month_ends_only=True)
+    assert monthly["snapshot_date"].to_list() == [*month_ends, D("2025-06-30")]
 
 
 def test_bucket_mix(ratios):
@@ -474,6 +480,149 @@ def test_early_warning_needs_a_balance_above_the_minimum(tmp_path: Path):
     o1 = flags.filter(flags["dimension_value"] == "O1").row(0, named=True)
     # O1's rate 0.4 is above its threshold but its balance, 500, is not above the minimum of 500.
     assert (o1["overdue_rate"], o1["balance"], o1["flagged"]) == (0.4, Decimal("500.00"), False)
+
+
+def money_order_source() -> dict:
+    # Disbursed 2024-12-01, so the six month-ends before the as-of 2025-07-20 (January to June) all
+    # have a balance and nothing overdue: mean 0, standard deviation 0, threshold 0 for everyone.
+    # At 2025-07-20 the installments due 07-01 are unpaid (19 days):
+    #   O1 (R1, T1, credit, C1):     balance 100 + 100 = 200,     overdue 100  → rate 0.5
+    #   O3 (R2, T3, guaranteed, C2): balance 1000 + 9000 = 10000, overdue 1000 → rate 0.1
+    # Money at risk = balance × (rate − threshold): O1 200 × 0.5 = 100, O3 10000 × 0.1 = 1000.
+    # By percentage points O1 (+50 pp) would come before O3 (+10 pp); by money O3 comes first.
+    o3 = {"officer_id": "O3", "product_id": "P2", "channel_id": "C2"}
+    return {
+        "loans": [
+            loan("X1", 100, "2024-12-01"),
+            loan("X2", 100, "2024-12-01"),
+            loan("Y1", 1000, "2024-12-01", **o3),
+            loan("Y2", 9000, "2024-12-01", **o3),
+        ],
+        "installments": [
+            *schedule("X1", ["2025-07-01"], [100]),
+            *schedule("X2", ["2026-01-01"], [100]),
+            *schedule("Y1", ["2025-07-01"], [1000]),
+            *schedule("Y2", ["2026-01-01"], [9000]),
+        ],
+    }
+
+
+def test_early_warning_is_ordered_by_money_at_risk(tmp_path: Path):
+    con = build_warehouse(
+        tmp_path, as_of="2025-07-20", config="[early_warning]\nmin_balance = 100\n", **money_order_source()
+    )
+    flags = credit.early_warning(con, Filters(JULY))
+    assert flags["flagged"].all() and flags.height == 10
+    assert flags["threshold"].to_list() == [0.0] * 10
+    # O3's side (1000 each) first, then O1's (100 each), in every dimension.
+    assert flags["overdue_above_threshold"].to_list() == [approx(1000.0)] * 5 + [approx(100.0)] * 5
+    assert [r for r in flags["dimension_value"][:5]] == ["C2", "O3", "guaranteed", "R2", "T3"]
+    assert flags.filter(flags["dimension"] == "officer")["dimension_value"].to_list() == ["O3", "O1"]
+    # The precomputed whole-book figures agree.
+    stored = con.sql(
+        "select dimension_value, threshold, overdue_above_threshold from agg_early_warning "
+        "where dimension = 'officer' and snapshot_date = '2025-07-20' order by overdue_above_threshold desc"
+    ).fetchall()
+    assert stored == [("O3", 0.0, approx(1000.0)), ("O1", 0.0, approx(100.0))]
+
+
+# ---------------------------------------------------------------------------------------------
+# Biweekly book, as of 2025-07-31. Snapshot dates from 2025-04-01: the biweekly ends (anchor
+# 2024-01-01, periods end on 2024-01-14 + 14k) 04-06, 04-20, 05-04, 05-18, 06-01, 06-15, 06-29,
+# 07-13, 07-27, the month-ends 04-30, 05-31, 06-30 and the as-of date 07-31 (also a month-end).
+#
+#   loan  principal  schedule (interest 0)         payments        dpd at 05-31 / 06-01 / 06-15 / 06-29 / 06-30
+#   K     1000       500 on 05-14, 500 on 08-14    500 on 06-20    17 / 18 / 32 / 0 (bal. 500) / 0
+#   B     3000       3000 on 09-30                 —               0 everywhere
+#   C     1000       1000 on 06-05                 1000 on 06-10   0 / 0 / closed / closed / closed (last row)
+#
+# K is 31+ days past due only at the biweekly end 06-15, inside June: the biweekly periods
+# 05-19..06-01 and 06-02..06-15 show it; the month-end series (05-31, 06-30) never does.
+
+BIWEEKLY = Period(D("2025-06-02"), D("2025-06-15"))
+BIWEEKLY_BEFORE = Period(D("2025-05-19"), D("2025-06-01"))
+
+
+@pytest.fixture(scope="module")
+def biweekly_book(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    con = build_warehouse(
+        tmp_path_factory.mktemp("biweekly"),
+        as_of="2025-07-31",
+        loans=[loan("K", 1000, "2025-04-01"), loan("B", 3000, "2025-04-01"), loan("C", 1000, "2025-04-01")],
+        installments=[
+            *schedule("K", ["2025-05-14", "2025-08-14"], [500, 500]),
+            *schedule("B", ["2025-09-30"], [3000]),
+            *schedule("C", ["2025-06-05"], [1000]),
+        ],
+        payments=[payment("PK", "K", "2025-06-20", 500), payment("PC", "C", "2025-06-10", 1000)],
+    )
+    yield con
+    con.close()
+
+
+def test_a_biweekly_period_and_the_one_before_read_different_snapshots(biweekly_book):
+    figures = {
+        r["metric"]: r
+        for r in credit.credit_at_period_end(biweekly_book, Filters(BIWEEKLY, comparison=BIWEEKLY_BEFORE)).iter_rows(
+            named=True
+        )
+    }
+    assert (figures["par30"]["snapshot_date"], figures["par30"]["comparison_snapshot_date"]) == (
+        D("2025-06-15"),
+        D("2025-06-01"),
+    )
+    # 06-15: K 1000 (32 days) + B 3000 = 4000 active (C closed); PAR30 = overdue = 1000 / 4000 = 0.25.
+    # 06-01: K 1000 (18 days) + B 3000 + C 1000 = 5000; PAR30 = 0; overdue = 1000 / 5000 = 0.2.
+    assert (figures["balance"]["value"], figures["balance"]["comparison_value"]) == (4000.0, 5000.0)
+    assert (figures["par30"]["value"], figures["par30"]["comparison_value"]) == (approx(0.25), approx(0.0))
+    assert figures["par30"]["change"] == approx(0.25)
+    assert figures["overdue_rate"]["change"] == approx(0.25 - 0.2)
+    assert figures["balance"]["change"] == -1000.0
+
+
+def test_the_month_end_series_does_not_see_the_state_between_month_ends(biweekly_book):
+    june = credit.credit_series(biweekly_book, Filters(JUNE), month_ends_only=True)
+    # 05-31: K 17 days (M1), PAR30 0; 06-30: K paid 06-20, current with 500 left, PAR30 0.
+    assert june["snapshot_date"].to_list() == [D("2025-04-30"), D("2025-05-31"), D("2025-06-30")]
+    assert june["par30"].to_list() == [0.0, 0.0, 0.0]
+    # The vintage (April 2025, original principal 5000) at MOB 2 is measured at 06-30, not 06-15: 0, not
+    # K's 1000 / 5000.
+    curves = credit.vintage_curves(biweekly_book, Filters(JULY))
+    assert curves["snapshot_date"].to_list() == [D("2025-04-30"), D("2025-05-31"), D("2025-06-30"), D("2025-07-31")]
+    assert curves["balance_over"].to_list() == [0, 0, 0, 0]
+    # Roll rates pair 05-31 → 06-30 only: K's M1 balance 1000 went back to M0 (100%).
+    roll = credit.roll_rate_matrix(biweekly_book, Filters(JUNE))
+    assert roll.pairs == [(D("2025-05-31"), D("2025-06-30"))]
+    m1 = roll.matrix.filter(roll.matrix["from_bucket"] == "M1").row(0, named=True)
+    assert (m1["M0"], m1["M2"]) == (1.0, 0.0)
+
+
+def test_a_loan_closing_mid_month_rolls_to_closed_at_the_next_month_end(biweekly_book):
+    rows = biweekly_book.sql(
+        "select snapshot_date, status, is_month_end, is_final_row from fct_loan_snapshots "
+        "where loan_id = 'C' order by snapshot_date"
+    ).fetchall()
+    # Paid in full on 06-10: closed at the biweekly ends 06-15 and 06-29 already, last row at the
+    # month-end 06-30; none at 07-13, 07-27 or 07-31.
+    assert rows[-4:] == [
+        (D("2025-06-01"), "active", False, False),
+        (D("2025-06-15"), "closed", False, False),
+        (D("2025-06-29"), "closed", False, False),
+        (D("2025-06-30"), "closed", True, True),
+    ]
+    assert [r[0] for r in rows[:6]] == [
+        D("2025-04-06"),
+        D("2025-04-20"),
+        D("2025-04-30"),
+        D("2025-05-04"),
+        D("2025-05-18"),
+        D("2025-05-31"),
+    ]
+    # The roll rate 05-31 → 06-30 counts it closed: M0 at 05-31 held B 3000 and C 1000;
+    # C closed: 1000 / 4000 = 0.25, B stayed in M0: 0.75.
+    roll = credit.roll_rate_matrix(biweekly_book, Filters(JUNE))
+    m0 = roll.matrix.filter(roll.matrix["from_bucket"] == "M0").row(0, named=True)
+    assert (m0["M0"], m0["closed"], float(m0["balance_at_t"])) == (approx(0.75), approx(0.25), 4000.0)
 
 
 def test_every_credit_figure_has_one_definition():

@@ -18,6 +18,7 @@ from pipelines import periods
 from pipelines.queries import credit
 from pipelines.queries.filters import Filters, Period
 from tests.conftest import REPO
+from ui import credit_view as view
 from ui.format import count, money, percent, points
 from ui.i18n import TEXT, t
 
@@ -117,12 +118,35 @@ def test_count_basis_shows_active_loans_and_ratios_by_count(open_page, demo) -> 
     assert shown[t("credit_writeoffs_in_period", "en") + t("credit_loans_suffix", "en")][0] == count(loans)
 
 
-def test_a_short_period_inside_a_month_says_there_is_no_change(open_page, demo) -> None:
-    # The default biweekly period (2026-11-02 – 11-15) and the one before it both end at the October snapshot.
+def test_a_biweekly_period_shows_the_change_since_the_one_before(open_page, demo) -> None:
+    # The default biweekly period (2026-11-02 – 11-15) ends at its own snapshot, the Sunday 11-15; the one
+    # before it (10-19 – 11-01) at the Sunday 11-01.
     at = open_page()
+    biweekly = Filters(
+        Period(date(2026, 11, 2), date(2026, 11, 15)), comparison=Period(date(2026, 10, 19), date(2026, 11, 1))
+    )
+    at_end = {row["metric"]: row for row in credit.credit_at_period_end(demo, biweekly).iter_rows(named=True)}
+    assert (at_end["par30"]["snapshot_date"], at_end["par30"]["comparison_snapshot_date"]) == (
+        date(2026, 11, 15),
+        date(2026, 11, 1),
+    )
+    shown = metrics(at)
+    for key in RATIOS:
+        assert shown[t(key, "en")] == (percent(at_end[key]["value"]), points(at_end[key]["change"])), key
+    # A real change in the demo: the overdue rate, PAR30 and the balance moved within the month.
+    assert at_end["overdue_rate"]["change"] != 0 and at_end["par30"]["change"] != 0
+    assert at_end["balance"]["change"] != 0
+    caption = t("credit_snapshot_caption", "en", date="2026-11-15", kind=t("credit_snapshot_biweekly_end", "en"))
+    assert any(caption in c.value for c in at.caption)
+    assert any(t("credit_compared_with", "en", date="2026-11-01") in c.value for c in at.caption)
+
+
+def test_a_short_period_between_snapshots_says_there_is_no_change(open_page) -> None:
+    # 11-03 – 11-05 and the three days before it (10-31 – 11-02) both end at the Sunday 11-01's snapshot.
+    at = open_page(period="2026-11-03..2026-11-05")
     shown = metrics(at)
     assert all(shown[t(key, "en")][1] == "" for key in RATIOS)
-    assert any(t("credit_same_snapshot", "en", date="2026-10-31") in c.value for c in at.caption)
+    assert any(t("credit_same_snapshot", "en", date="2026-11-01") in c.value for c in at.caption)
 
 
 def test_a_comparison_period_before_the_first_snapshot_is_said(open_page) -> None:
@@ -140,6 +164,13 @@ def test_ratio_trend_and_mixes_are_the_query_layers(open_page, demo) -> None:
     by_name = {trace["name"]: trace for trace in trend["data"]}
     for key in RATIOS:
         assert by_name[t(key, "en")]["y"] == pytest.approx(series[key].to_list(), nan_ok=True)
+    # Every snapshot date is a point; the month-end series (month-ends and the as-of date) has the large
+    # markers, the biweekly ends between them the small ones.
+    on_series = [bool(m or a) for m, a in zip(series["is_month_end"], series["is_as_of"], strict=True)]
+    assert 0 < sum(on_series) < len(on_series)
+    sizes = by_name[t("overdue_rate", "en")]["marker"]["size"]
+    assert sizes == [view.SERIES_MARKER if s else view.BIWEEKLY_MARKER for s in on_series]
+    assert any(t("credit_trend_points", "en") in c.value for c in at.caption)
     mix = charts[t("credit_bucket_mix_title", "en")]
     expected = credit.bucket_mix_series(demo, FILTERS, m4_plus=True)
     assert [trace["name"] for trace in mix["data"]] == ["M1", "M2", "M3", "M4+"]
@@ -192,6 +223,10 @@ def test_early_warning_table_lists_the_flagged_values(open_page, demo) -> None:
     assert list(table[t("overdue_rate", "en") + " (%)"]) == pytest.approx(
         [round(v * 100, 2) for v in flagged["overdue_rate"]]
     )
+    # Listed by money at risk: the overdue balance above the threshold, largest first.
+    at_risk = list(table[t("credit_ew_above_threshold", "en")])
+    assert at_risk == pytest.approx(flagged["overdue_above_threshold"].to_list(), abs=0.01)
+    assert at_risk == sorted(at_risk, reverse=True)
     at.toggle(key="credit_ew_flagged_only").set_value(False).run()
     assert len(at.dataframe[-1].value) == flags.height
 
@@ -214,9 +249,16 @@ def test_chinese(open_page, demo) -> None:
 
 
 def test_a_period_before_the_first_snapshot_shows_the_empty_state(open_page, demo) -> None:
+    # The data starts with the first lead, before the first loan; the snapshot dates start with the
+    # first day of the first disbursement month, so the biweekly Sunday before the first loan is a
+    # snapshot with nothing on the books.
     first_loan = demo.sql("select min(disbursed_date) from fct_loans").fetchall()[0][0]
-    day = Period(first_loan, first_loan)
-    assert credit.snapshot_on_or_before(demo, day.end) is None  # no month-end yet: nothing to measure
+    first_lead = demo.sql("select min(created_date) from fct_leads").fetchall()[0][0]
+    assert first_lead < first_loan
+    day = Period(first_lead, first_lead)
+    snapshot = credit.snapshot_on_or_before(demo, day.end)
+    assert snapshot is None or snapshot < first_loan  # nothing to measure yet
+    assert credit.credit_snapshot(demo, Filters(day), snapshot)["balance"][0] == 0
     at = open_page(period=periods.to_text("range", day))
     assert [i.value for i in at.info] == [t("empty_selection", "en")]
     assert not at.metric

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipelines import periods
 from tests.factory import build_warehouse, customer, loan, payment, schedule
 
 D = date.fromisoformat
@@ -25,7 +26,7 @@ def rows_of(con: duckdb.DuckDBPyConnection, loan_id: str) -> dict[date, dict]:
 
 # ---------------------------------------------------------------------------------------------
 # A small book as of 2025-06-30 (a month-end): snapshot dates are the month-ends 2024-12-31 …
-# 2025-05-31 plus the as-of date 2025-06-30.
+# 2025-05-31, the biweekly ends (Sundays) 2024-12-01 … 2025-06-29, plus the as-of date 2025-06-30.
 
 THREE_MONTHLY = ["2025-02-15", "2025-03-15", "2025-04-15"]
 
@@ -76,26 +77,60 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
     con.close()
 
 
-def test_snapshot_dates_are_month_ends_then_the_as_of_date(book):
-    rows = book.sql(
-        "select snapshot_date, is_month_end, is_as_of, prev_snapshot_date, next_snapshot_date "
-        "from dim_snapshot_dates order by snapshot_date"
-    ).fetchall()
-    # First disbursement 2024-12-20 → month-ends of Dec 2024 … May 2025, then the as-of date,
-    # itself a month-end here.
-    assert [r[0] for r in rows] == [
-        D("2024-12-31"),
-        D("2025-01-31"),
-        D("2025-02-28"),
-        D("2025-03-31"),
-        D("2025-04-30"),
-        D("2025-05-31"),
-        D("2025-06-30"),
-    ]
-    assert all(r[1] for r in rows)
-    assert [r[2] for r in rows] == [False] * 6 + [True]
-    assert rows[0][3] is None and rows[1][3] == D("2024-12-31") and rows[-1][3] == D("2025-05-31")
-    assert rows[-1][4] is None and rows[-2][4] == D("2025-06-30")
+MONTH_ENDS = ["2024-12-31", "2025-01-31", "2025-02-28", "2025-03-31", "2025-04-30", "2025-05-31"]
+# The configured anchor Monday is 2024-01-01, so biweekly periods end on the Sundays 2024-01-14 + 14k;
+# 2024-12-01 = 2024-01-14 + 322 days (23 × 14) is the first on or after the first disbursement month
+# (December 2024), and 2025-06-29 the last before the as-of date.
+BIWEEKLY_ENDS = [
+    "2024-12-01", "2024-12-15", "2024-12-29", "2025-01-12", "2025-01-26", "2025-02-09", "2025-02-23",
+    "2025-03-09", "2025-03-23", "2025-04-06", "2025-04-20", "2025-05-04", "2025-05-18", "2025-06-01",
+    "2025-06-15", "2025-06-29",
+]  # fmt: skip
+
+
+def test_snapshot_dates_are_month_ends_biweekly_ends_and_the_as_of_date(book):
+    rows = {
+        r[0]: r[1:]
+        for r in book.sql(
+            "select snapshot_date, is_month_end, is_biweekly_end, is_as_of, in_month_end_series, "
+            "prev_snapshot_date, next_snapshot_date, prev_series_date, next_series_date "
+            "from dim_snapshot_dates order by snapshot_date"
+        ).fetchall()
+    }
+    # First disbursement 2024-12-20 → from 2024-12-01 on; the as-of date is itself a month-end here.
+    assert sorted(rows) == sorted(D(d) for d in [*MONTH_ENDS, *BIWEEKLY_ENDS, "2025-06-30"])
+    for day in map(D, BIWEEKLY_ENDS):
+        assert day.weekday() == 6  # a Sunday
+        assert periods.containing("biweekly", day, D("2024-01-01")).end == day  # periods.py agrees
+        assert rows[day][:4] == (False, True, False, False)
+    for day in map(D, MONTH_ENDS):
+        assert rows[day][:4] == (True, False, False, True)
+    assert rows[D("2025-06-30")][:4] == (True, False, True, True)
+    # Neighbours among all dates, and within the month-end series (null off the series).
+    assert rows[D("2024-12-01")][4] is None and rows[D("2024-12-01")][5] == D("2024-12-15")
+    assert rows[D("2025-05-31")][4:6] == (D("2025-05-18"), D("2025-06-01"))
+    assert rows[D("2025-05-31")][6:] == (D("2025-04-30"), D("2025-06-30"))
+    assert rows[D("2025-06-30")][6:] == (D("2025-05-31"), None)
+    assert rows[D("2024-12-31")][6:] == (None, D("2025-01-31"))
+    assert rows[D("2025-06-15")][6:] == (None, None)
+
+
+def test_biweekly_ends_follow_the_configured_anchor(tmp_path: Path):
+    con = build_warehouse(
+        tmp_path,
+        as_of="2025-02-10",
+        config='[periods]\nbiweekly_anchor_monday = "2025-06-09"\n',
+        loans=[loan("L1", 900, "2025-01-20")],
+        installments=schedule("L1", ["2025-03-15"], [900]),
+    )
+    dates = [r[0] for r in con.sql("select snapshot_date from dim_snapshot_dates order by 1").fetchall()]
+    # Anchor 2025-06-09, after the data (periods count both ways): periods end on 2025-06-22 + 14k;
+    # 2025-01-05 = 2025-06-22 − 168 (12 × 14), then 01-19 and 02-02 (a week later than with the default
+    # anchor); the month-end 01-31; the as-of 02-10.
+    assert dates == [D("2025-01-05"), D("2025-01-19"), D("2025-01-31"), D("2025-02-02"), D("2025-02-10")]
+    assert all(periods.containing("biweekly", d, D("2025-06-09")).end == d for d in (dates[0], dates[1], dates[3]))
+    # The loan (disbursed 01-20) starts at the first of them on or after its disbursement.
+    assert [r[0] for r in con.sql("select snapshot_date from fct_loan_snapshots order by 1").fetchall()] == dates[2:]
 
 
 def test_partial_payment_leaves_the_installment_unsettled(book):
@@ -124,18 +159,31 @@ def test_prepayment_settles_future_installments_then_closing_row_and_nothing_aft
     assert (r[D("2025-03-31")]["dpd"], r[D("2025-03-31")]["outstanding_principal"]) == (0, Decimal("400.00"))
     # 04-30: #3 due 04-15 unsettled (830 < 1230 − 0.01): 15 days.
     assert r[D("2025-04-30")]["dpd"] == 15
-    # 05-05 brings 1230: every installment settled → closed at 05-31, outstanding 0, and no row after.
+    # 05-05 brings 1230: every installment settled → closed at the biweekly end 05-18 already, and at
+    # the month-end 05-31 (the first month-end-series date after), its last row: outstanding 0.
     last = r[D("2025-05-31")]
     assert (last["status"], last["outstanding_principal"], last["dpd"]) == ("closed", Decimal("0.00"), 0)
     assert max(r) == D("2025-05-31")
-    assert [r[d]["status"] for d in sorted(r)] == ["active"] * 4 + ["closed"]
-    assert last["is_final_row"] is True
+    # Disbursed 01-10: first row at the biweekly end 01-12; 13 active rows up to 05-04 (9 biweekly ends
+    # 01-12 01-26 02-09 02-23 03-09 03-23 04-06 04-20 05-04 and 4 month-ends 01-31 02-28 03-31 04-30).
+    assert min(r) == D("2025-01-12")
+    assert [r[d]["status"] for d in sorted(r)] == ["active"] * 13 + ["closed", "closed"]
+    assert (r[D("2025-05-18")]["is_final_row"], last["is_final_row"]) == (False, True)
+    assert (r[D("2025-05-18")]["is_month_end"], last["is_month_end"]) == (False, True)
 
 
 def test_one_cent_tolerance(book):
     ok = rows_of(book, "TOL_OK")
-    # 409.99 paid, 410.00 due: settled (within 0.01) → closed at 02-28, last row.
-    assert [(d, ok[d]["status"]) for d in sorted(ok)] == [(D("2025-01-31"), "active"), (D("2025-02-28"), "closed")]
+    # 409.99 paid on 02-15, 410.00 due: settled (within 0.01) → closed from the biweekly end 02-23; the
+    # month-end 02-28 is its last row.
+    assert [(d, ok[d]["status"]) for d in sorted(ok)] == [
+        (D("2025-01-12"), "active"),
+        (D("2025-01-26"), "active"),
+        (D("2025-01-31"), "active"),
+        (D("2025-02-09"), "active"),
+        (D("2025-02-23"), "closed"),
+        (D("2025-02-28"), "closed"),
+    ]
     short = rows_of(book, "TOL_SHORT")
     # 409.98 paid: not settled; due 02-15 → dpd 13 at 02-28, 44 at 03-31; nothing settled → 400 outstanding.
     assert (short[D("2025-02-28")]["status"], short[D("2025-02-28")]["dpd"]) == ("active", 13)
@@ -149,6 +197,8 @@ def test_write_off_row_and_amount(book):
     assert (r[D("2025-04-30")]["status"], r[D("2025-04-30")]["dpd"]) == ("active", 46)
     assert r[D("2025-04-30")]["outstanding_principal"] == Decimal("800.00")
     assert r[D("2025-04-30")]["written_off_principal"] is None
+    # The biweekly end 05-18 already says written_off, but the amount is only on the last row.
+    assert (r[D("2025-05-18")]["status"], r[D("2025-05-18")]["written_off_principal"]) == ("written_off", None)
     wo = r[D("2025-05-31")]
     # Written off 05-10 ≤ 05-31 → written_off even though the 05-20 payment settled everything by 05-31.
     assert (wo["status"], wo["outstanding_principal"]) == ("written_off", Decimal("0.00"))
@@ -280,10 +330,15 @@ def test_dpd_on_the_due_date_is_0_and_the_day_after_is_1(tmp_path: Path, as_of: 
     rows = con.sql(
         "select snapshot_date, dpd, is_month_end from fct_loan_snapshots where loan_id = 'L1' order by snapshot_date"
     ).fetchall()
-    # Snapshots: the month-ends of January and February, then the as-of date (not a month-end).
+    # Snapshots: the biweekly ends 01-26, 02-09, 02-23, 03-09 and the month-ends of January and February,
+    # then the as-of date (not a month-end).
     assert rows == [
+        (D("2025-01-26"), 0, False),
         (D("2025-01-31"), 0, True),
+        (D("2025-02-09"), 0, False),
+        (D("2025-02-23"), 0, False),
         (D("2025-02-28"), 0, True),
+        (D("2025-03-09"), 0, False),
         (D(as_of), dpd, False),
     ]
 
@@ -338,8 +393,9 @@ def literal_snapshots(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, date], 
             outstanding = principal - settled_principal if status == "active" else Decimal(0)
             mob = (day.year - disbursed.year) * 12 + day.month - disbursed.month
             expected[(loan_id, day)] = (mob, status, outstanding, dpd, band(buckets, dpd), band(tiers, dpd))
-            if status != "active":
-                break  # the first closed or written-off row is the last
+            on_month_end_series = day == as_of or (day + timedelta(days=1)).day == 1
+            if status != "active" and on_month_end_series:
+                break  # the first closed or written-off row of the month-end series is the last
     return expected
 
 
@@ -355,6 +411,10 @@ def test_fact_equals_the_literal_definition_on_the_demo(demo_warehouse: Path):
     }
     assert len(expected) > 10_000
     assert set(actual) == set(expected)
+    # is_month_end says whether the date is the last day of its month.
+    assert con.sql(
+        "select bool_and(is_month_end = (snapshot_date = last_day(snapshot_date))) from fct_loan_snapshots"
+    ).fetchall() == [(True,)]
     wrong = [(key, expected[key], actual[key]) for key in expected if expected[key] != actual[key]]
     assert wrong == []
     # The demo exercises every status and several buckets, so the comparison is not vacuous.
@@ -376,7 +436,8 @@ def test_written_off_principal_equals_the_literal_definition_on_the_demo(demo_wa
         pays[loan_id].append((paid_date, amount))
     rows = con.sql(
         "select s.loan_id, s.written_off_principal, l.principal, l.written_off_date "
-        "from fct_loan_snapshots as s join stg_loans as l using (loan_id) where s.status = 'written_off'"
+        "from fct_loan_snapshots as s join stg_loans as l using (loan_id) "
+        "where s.status = 'written_off' and s.is_final_row"
     ).fetchall()
     assert len(rows) > 10
     for loan_id, amount, principal, written_off in rows:
@@ -387,8 +448,13 @@ def test_written_off_principal_equals_the_literal_definition_on_the_demo(demo_wa
             if running <= paid + Decimal("0.01"):
                 settled_principal += principal_due
         assert amount == principal - settled_principal, loan_id
-    # Every written-off loan has exactly one write-off row (its last).
+    # Every written-off loan has exactly one row with the amount (its last), whatever biweekly rows say.
     assert con.sql(
-        "select count(*) = count(distinct loan_id) from fct_loan_snapshots where status = 'written_off'"
+        "select count(*) = count(distinct loan_id) and count(*) = count(*) filter (where is_final_row) "
+        "from fct_loan_snapshots where written_off_principal is not null"
+    ).fetchall()[0][0]
+    assert con.sql(
+        "select count(distinct loan_id) = count(*) filter (where is_final_row) "
+        "from fct_loan_snapshots where status = 'written_off'"
     ).fetchall()[0][0]
     con.close()

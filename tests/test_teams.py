@@ -89,6 +89,21 @@ def test_early_vintages_are_the_twelve_that_reached_mob_3():
     assert teams.early_vintages(None) is None
 
 
+def test_book_quality_of_a_biweekly_period_inside_a_month(con):
+    # 2025-10-06 – 10-19 is a biweekly period (anchor 2024-01-01 + 46 × 14 days). The book is read at its own
+    # snapshot, the Sunday 10-19; the early vintages on the month-end series, from 09-30: 2024-07 … 2025-06.
+    biweekly = Period(D("2025-10-06"), D("2025-10-19"))
+    o1 = next(
+        r for r in teams.book_quality(con, Filters(biweekly), "officer").iter_rows(named=True) if r["value"] == "O1"
+    )
+    assert o1["snapshot_date"] == D("2025-10-19")
+    # At 10-19: E1 70 days, E4 461 days past due; E2 and E3 current; E7 closed: 2300 / 6000.
+    assert (o1["balance"], o1["overdue_rate"]) == (6000, approx(2300 / 6000))
+    # Early: only E3 (2025-05, 3000) is in 2024-07 … 2025-06; current at its MOB 3 (2025-08-31). E1 and E2
+    # (2025-07) would have their MOB-3 cell at 10-31, after the snapshot: not counted, not in the denominator.
+    assert (o1["early_principal"], o1["early_dpd30"]) == (3000, 0.0)
+
+
 def test_book_quality_by_officer(con):
     quality = {r["value"]: r for r in teams.book_quality(con, Filters(OCTOBER), "officer").iter_rows(named=True)}
     o1 = quality["O1"]

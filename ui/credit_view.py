@@ -28,7 +28,10 @@ RATIO_COLOURS = {"overdue_rate": "#fd8d3c", "par30": "#e31a1c", "par90": "#80002
 TRANSITION_COLOURS = {0: "#fd8d3c", 1: "#e31a1c", 2: "#800026"}
 SPARK_POINTS = 13
 NON_NORMAL_TIERS = ("special_mention", "substandard", "doubtful", "loss")
-# Stacked bars: the legend beside the plot, top entry = top of the stack.
+# Marker sizes in the series charts: the month-end series (month-ends and the as-of date) stands out
+# from the biweekly ends between them.
+SERIES_MARKER, BIWEEKLY_MARKER = 7, 3
+# Stacked areas: the legend beside the plot, top entry = top of the stack.
 STACK_LEGEND = {"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top", "traceorder": "reversed"}
 # Heatmaps with their column labels on top: the title at the very top, above the axis title.
 TOP_TITLE = {"y": 0.99, "yanchor": "top"}
@@ -71,7 +74,12 @@ def snapshot_dates(at_end: pl.DataFrame) -> tuple[date | None, date | None]:
 def snapshot_caption(at_end: pl.DataFrame, as_of: date, has_comparison_period: bool, lang: str) -> None:
     """Which snapshot the figures are measured at, and what they are compared with."""
     current, comparison = snapshot_dates(at_end)
-    kind = t("credit_snapshot_as_of", lang) if current == as_of else t("credit_snapshot_month_end", lang)
+    if current == as_of:
+        kind = t("credit_snapshot_as_of", lang)
+    elif (current + timedelta(days=1)).day == 1:
+        kind = t("credit_snapshot_month_end", lang)
+    else:
+        kind = t("credit_snapshot_biweekly_end", lang)
     text = t("credit_snapshot_caption", lang, date=current.isoformat(), kind=kind)
     if comparison is None and has_comparison_period:
         text += " " + t("credit_comparison_before_data", lang)
@@ -196,9 +204,18 @@ def _money_hover(values: list[float | None], lang: str) -> list[str]:
 # Trend
 
 
+def marker_sizes(series: pl.DataFrame) -> list[int]:
+    """Large markers on the month-end series (month-ends and the as-of date), small ones at biweekly ends."""
+    return [
+        SERIES_MARKER if month_end or as_of else BIWEEKLY_MARKER
+        for month_end, as_of in zip(series["is_month_end"], series["is_as_of"], strict=True)
+    ]
+
+
 def ratio_trend(series: pl.DataFrame, basis: str, lang: str) -> go.Figure:
-    """The four delinquency ratios at each snapshot date, one line each."""
+    """The four delinquency ratios at each snapshot date, one line each; month-ends with larger markers."""
     x = series["snapshot_date"].to_list()
+    sizes = marker_sizes(series)
     data = [
         {
             "type": "scatter",
@@ -206,7 +223,7 @@ def ratio_trend(series: pl.DataFrame, basis: str, lang: str) -> go.Figure:
             "y": series[figure_key(metric, basis)].to_list(),
             "name": t(metric, lang),
             "mode": "lines+markers",
-            "marker": {"size": 5},
+            "marker": {"size": sizes},
             # NPL (91+ days by default) often equals PAR90: dashed so both stay visible.
             "line": {"color": RATIO_COLOURS[metric], "width": 2, "dash": "dash" if metric == "npl_ratio" else "solid"},
             "hovertemplate": "%{x|%Y-%m-%d}: %{y:.2%}<extra>" + t(metric, lang) + "</extra>",
@@ -264,11 +281,16 @@ def balance_and_writeoffs(
         bottom_values = raw
     data = [
         {
-            "type": "bar",
+            # An area, not bars: snapshot dates can be a day apart (a biweekly Sunday after a month-end),
+            # which would make every bar a hairline.
+            "type": "scatter",
+            "mode": "lines+markers",
+            "fill": "tozeroy",
             "x": series["snapshot_date"].to_list(),
             "y": top_values,
             "name": top_title,
-            "marker": {"color": "#4E79A7"},
+            "line": {"color": "#4E79A7", "width": 1.5},
+            "marker": {"color": "#4E79A7", "size": marker_sizes(series)},
             "customdata": top_hover,
             "hovertemplate": "%{x|%Y-%m-%d}: %{customdata}<extra></extra>",
         },
@@ -304,13 +326,18 @@ def balance_and_writeoffs(
 
 
 def _stacked_shares(rows: list[tuple[str, pl.DataFrame, str]], share: str, title: str, basis: str, lang: str):
+    # Stacked areas, not bars: snapshot dates can be a day apart (a biweekly Sunday after a month-end),
+    # which would make every bar a hairline.
     data = [
         {
-            "type": "bar",
+            "type": "scatter",
+            "mode": "lines",
+            "stackgroup": "mix",
             "x": frame["snapshot_date"].to_list(),
             "y": frame[share].to_list(),
             "name": name,
-            "marker": {"color": colour},
+            "line": {"color": colour, "width": 0.5},
+            "fillcolor": colour,
             "hovertemplate": "%{x|%Y-%m-%d}: %{y:.2%}<extra>" + name + "</extra>",
         }
         for name, frame, colour in rows
@@ -321,7 +348,6 @@ def _stacked_shares(rows: list[tuple[str, pl.DataFrame, str]], share: str, title
         title,
         t("credit_axis_snapshot", lang),
         unit,
-        barmode="stack",
         legend=STACK_LEGEND,
         xaxis={"tickformat": DATE_TICKS},
         yaxis={"tickformat": ".1%"},
@@ -651,6 +677,7 @@ def early_warning_table(flags: pl.DataFrame, lang: str, flagged_only: bool) -> t
             Column("dimension_name", t("credit_ew_value", lang)),
             Column("overdue_rate", t("overdue_rate", lang), "percent"),
             Column("threshold", t("credit_ew_threshold", lang), "percent"),
+            Column("overdue_above_threshold", t("credit_ew_above_threshold", lang), "money"),
             Column("history_mean", t("credit_ew_mean", lang), "percent"),
             Column("balance", t("outstanding_balance", lang), "money"),
             Column("balance_dpd1", t("credit_ew_overdue_balance", lang), "money"),

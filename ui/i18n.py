@@ -303,13 +303,16 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "这 12 个放款月发放的全部贷款的原始本金",
     },
     "def_early_dpd30_rules": {
-        "en": "The vintage curve's 30+ ratio at MOB 3, pooled over 12 disbursement months. With the period's "
-        "snapshot in month M, the vintages are M−14 to M−3; the vintage M−3 is measured at the period's "
-        "snapshot (the as-of date when that is in month M). Loans count for the account manager, team "
-        "and region that produced them (the officer's current organisation) and under the product line, "
-        "channel and customer type filters. Empty when those vintages disbursed nothing.",
-        "zh": "即账龄分析 (Vintage) 中 MOB 3 的 30+ 比率, 合并 12 个放款月计算。快照在 M 月时, 放款月为 M−14 至 M−3,"
-        "其中 M−3 月在本期快照时点计量 (快照为数据截止日时即截至该日)。贷款按产生它的客户经理及其当前团队与区域归属,"
+        "en": "The vintage curve's 30+ ratio at MOB 3, pooled over 12 disbursement months, on the month-end "
+        "series. With the latest month-end (or the as-of date) on or before the period's end in month "
+        "M, the vintages are M−14 to M−3; the vintage M−3 is measured at that date (a period ending at "
+        "a biweekly end inside a month reads the month-end before it). Loans count for the account "
+        "manager, team and region that produced them (the officer's current organisation) and under the "
+        "product line, channel and customer type filters. Empty when those vintages disbursed nothing.",
+        "zh": "即账龄分析 (Vintage) 中 MOB 3 的 30+ 比率, 按月末序列合并 12 "
+        "个放款月计算。期间结束日及之前最近的月末 (或数据截止日) 在 M 月时, 放款月为 M−14 至 "
+        "M−3, 其中 M−3 月在该日计量 "
+        "(期间止于月内双周期末时取上一月末)。贷款按产生它的客户经理及其当前团队与区域归属, "
         "并受产品线、渠道与客户类型筛选影响。这些放款月无放款时为空。",
     },
     # Funnel and Disbursement pages
@@ -1046,11 +1049,13 @@ TEXT: dict[str, dict[str, str]] = {
     "credit_basis_balance": {"en": "By balance", "zh": "按余额"},
     "credit_basis_count": {"en": "By loan count", "zh": "按笔数"},
     "credit_snapshot_as_of": {"en": "the as-of date", "zh": "数据截止日"},
-    "credit_snapshot_month_end": {"en": "the latest month-end in the period", "zh": "期间内最近的月末"},
+    "credit_snapshot_month_end": {"en": "a month-end", "zh": "月末"},
+    "credit_snapshot_biweekly_end": {"en": "the end of a biweekly period", "zh": "双周期末"},
     "credit_snapshot_caption": {
-        "en": "Balances and ratios at **{date}** ({kind}): credit figures are snapshots, taken at every month-end and "
-        "at the as-of date.",
-        "zh": "余额与比率为 **{date}** ({kind}) 的时点数据: 资产质量指标在每个月末及数据截止日取快照。",
+        "en": "Balances and ratios at **{date}** ({kind}), the latest snapshot in the period: credit figures are "
+        "snapshots, taken at every month-end, at the end of every biweekly period (a Sunday) and at the as-of date.",
+        "zh": "余额与比率为 **{date}** ({kind}) 的时点数据, 即期间内最近的快照: 资产质量指标在每个月末、每个双周期末 "
+        "(周日) 及数据截止日取快照。",
     },
     "credit_no_comparison": {"en": "No comparison period.", "zh": "未选择对比期间。"},
     "credit_comparison_before_data": {
@@ -1058,9 +1063,9 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "对比期间在首个快照日之前结束, 因此没有变化可显示。",
     },
     "credit_same_snapshot": {
-        "en": "The comparison period's last snapshot is also {date}, so there is no change to show; compare months "
-        "or quarters to see one.",
-        "zh": "对比期间的最近快照同为 {date}, 因此没有变化可显示; 按月或按季度对比可查看变化。",
+        "en": "The comparison period's last snapshot is also {date}, so there is no change to show; compare biweekly "
+        "or longer periods to see one.",
+        "zh": "对比期间的最近快照同为 {date}, 因此没有变化可显示; 按双周或更长的期间对比可查看变化。",
     },
     "credit_compared_with": {
         "en": "Changes against {date}, the comparison period's last snapshot.",
@@ -1077,6 +1082,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "各快照日的逾期率、PAR30、PAR90 与不良率",
     },
     "credit_axis_snapshot": {"en": "Snapshot date", "zh": "快照日"},
+    "credit_trend_points": {
+        "en": "Large markers: month-ends and the as-of date; small markers: ends of biweekly periods (Sundays), which "
+        "show how credit moved within the month.",
+        "zh": "大圆点: 月末及数据截止日; 小圆点: 双周期末 (周日), 显示月内资产质量的变化。",
+    },
     "credit_axis_share_balance": {"en": "% of outstanding balance", "zh": "占贷款余额 %"},
     "credit_axis_share_loans": {"en": "% of active loans", "zh": "占在贷笔数 %"},
     "credit_npl_equals_par90": {
@@ -1111,9 +1121,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "credit_vintage_caption": {
         "en": "Each cell: the vintage's balance past the chosen days overdue at that month on book, as a % of all "
-        "it disbursed. Read down a column to compare vintages at the same age.",
-        "zh": "每格: 该放款月批次在对应账龄时逾期超过所选天数的余额, 占该批次放款本金的百分比。"
-        "同一列自上而下可比较相同账龄下的各批次。",
+        "it disbursed, measured at the month-end (the as-of date in the as-of month), never at a biweekly end. "
+        "Read down a column to compare vintages at the same age.",
+        "zh": "每格: 该放款月批次在对应账龄时逾期超过所选天数的余额, 占该批次放款本金的百分比, "
+        "按月末 (当月为数据截止日) 计量, 不使用双周期末。同一列自上而下可比较相同账龄下的各批次。",
     },
     "credit_vintage_curves_title": {
         "en": "Vintage curves ({threshold}+ days past due), one line per vintage, darker is more recent",
@@ -1126,28 +1137,31 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Roll-rate matrix: bucket at t → state at t+1 (% of balance)",
         "zh": "迁徙矩阵: t 时档位 → t+1 时状态 (占余额 %)",
     },
-    "credit_axis_state_next": {"en": "State at the next snapshot (t+1)", "zh": "下一快照 (t+1) 的状态"},
+    "credit_axis_state_next": {"en": "State at the next month-end (t+1)", "zh": "下一月末 (t+1) 的状态"},
     "credit_axis_bucket_now": {"en": "Bucket at t", "zh": "t 时档位"},
     "credit_roll_hover": {"en": "%{y} → %{x}: %{z:.1%}", "zh": "%{y} → %{x}: %{z:.1%}"},
     "credit_roll_pairs": {
-        "en": "Pooled over the snapshot pairs {pairs}; each row sums to 100%.",
-        "zh": "汇总快照对 {pairs}; 每行合计 100%。",
+        "en": "Pooled over the month-end pairs {pairs}; each row sums to 100%. Roll rates compare consecutive "
+        "month-ends (and the as-of date), never biweekly ends.",
+        "zh": "汇总月末快照对 {pairs}; 每行合计 100%。迁徙率比较相邻月末 (及数据截止日), 不使用双周期末。",
     },
     "credit_roll_part_month": {
         "en": "The pair ending at the as-of date covers part of a month.",
         "zh": "截至数据截止日的快照对不足一个月。",
     },
     "credit_roll_trend_title": {"en": "Roll rates over time", "zh": "迁徙率趋势"},
-    "credit_axis_pair_end": {"en": "Later snapshot of the pair (t+1)", "zh": "快照对的后一日 (t+1)"},
+    "credit_axis_pair_end": {"en": "Later month-end of the pair (t+1)", "zh": "月末对的后一日 (t+1)"},
     "credit_state_closed": {"en": "Closed", "zh": "结清"},
     "credit_state_written_off": {"en": "Written off", "zh": "核销"},
     "credit_balance_at_t": {"en": "Balance at t", "zh": "t 时余额"},
     "credit_ew_caption": {
         "en": "Every region, team, account manager, product line and channel at {date}: flagged when its overdue "
         "rate (M1+, by balance) is above the mean plus 2 standard deviations of its own previous 6 "
-        "month-ends and its balance is above the minimum.",
+        "month-ends and its balance is above the minimum. Listed by the overdue balance above the threshold "
+        "(balance × (rate − threshold)), largest first: money at risk, not percentage points.",
         "zh": "{date} 各区域、团队、客户经理、产品线和渠道: 当其逾期率 (M1+, 按余额) 高于自身前 6 个月末均值加 2 "
-        "个标准差, 且贷款余额高于下限时触发预警。",
+        "个标准差, 且贷款余额高于下限时触发预警。按超出阈值的逾期余额 (余额 × (逾期率 − 阈值)) 从大到小排列: "
+        "看风险金额, 而非百分点。",
     },
     "credit_ew_flagged_only": {"en": "Flagged only", "zh": "仅显示预警项"},
     "credit_ew_none": {
@@ -1163,6 +1177,7 @@ TEXT: dict[str, dict[str, str]] = {
     "credit_ew_threshold": {"en": "Threshold (mean + 2σ)", "zh": "阈值 (均值 + 2σ)"},
     "credit_ew_mean": {"en": "Mean of previous month-ends", "zh": "前期月末均值"},
     "credit_ew_overdue_balance": {"en": "Overdue balance (M1+)", "zh": "逾期余额 (M1+)"},
+    "credit_ew_above_threshold": {"en": "Overdue balance above threshold", "zh": "超阈值逾期余额"},
     "credit_ew_points": {"en": "Month-ends in history", "zh": "历史月末数"},
     "credit_ew_flagged": {"en": "Flagged", "zh": "预警"},
     "customers_title": {"en": "Customers", "zh": "客户"},
@@ -1300,12 +1315,15 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_overdue_rate_denominator": {"en": "Outstanding balance of active loans", "zh": "在贷贷款余额"},
     "def_overdue_rate_rules": {
-        "en": "Days past due count from the earliest unsettled installment whose due date is before the snapshot "
-        "date; on the due date itself a loan is not yet past due. Measured at a snapshot date (a month-end, "
-        "or the as-of date); a period shows its latest snapshot on or before its last day. Active loans only "
-        "(closed and written-off loans have no balance). Undefined (blank) when nothing is outstanding.",
+        "en": "Days past due count from the earliest unsettled installment whose due date is before the "
+        "snapshot date; on the due date itself a loan is not yet past due. Measured at a snapshot date "
+        "(a month-end, the end of a biweekly period, or the as-of date); a period shows its latest "
+        "snapshot on or before its last day, so a biweekly period and the one before it read different "
+        "snapshots. Active loans only (closed and written-off loans have no balance). Undefined (blank) "
+        "when nothing is outstanding.",
         "zh": "逾期天数从到期日早于快照日的最早一期未结清期次起算; 到期日当天尚不算逾期。按快照日 "
-        "(月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "(月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_par30_name": {"en": "PAR30", "zh": "PAR30"},
@@ -1315,10 +1333,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_par30_denominator": {"en": "Outstanding balance of active loans", "zh": "在贷贷款余额"},
     "def_par30_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_par90_name": {"en": "PAR90", "zh": "PAR90"},
@@ -1328,10 +1348,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_par90_denominator": {"en": "Outstanding balance of active loans", "zh": "在贷贷款余额"},
     "def_par90_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_npl_ratio_name": {"en": "NPL ratio", "zh": "不良率"},
@@ -1342,10 +1364,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_npl_ratio_denominator": {"en": "Outstanding balance of active loans", "zh": "在贷贷款余额"},
     "def_npl_ratio_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_overdue_rate_by_count_name": {"en": "Overdue rate (M1+), by count", "zh": "逾期率 (M1+, 按笔数)"},
@@ -1355,10 +1379,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_overdue_rate_by_count_denominator": {"en": "Number of active loans", "zh": "在贷贷款笔数"},
     "def_overdue_rate_by_count_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_par30_by_count_name": {"en": "PAR30, by count", "zh": "PAR30 (按笔数)"},
@@ -1368,10 +1394,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_par30_by_count_denominator": {"en": "Number of active loans", "zh": "在贷贷款笔数"},
     "def_par30_by_count_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_par90_by_count_name": {"en": "PAR90, by count", "zh": "PAR90 (按笔数)"},
@@ -1381,10 +1409,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_par90_by_count_denominator": {"en": "Number of active loans", "zh": "在贷贷款笔数"},
     "def_par90_by_count_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_npl_ratio_by_count_name": {"en": "NPL ratio, by count", "zh": "不良率 (按笔数)"},
@@ -1394,10 +1424,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_npl_ratio_by_count_denominator": {"en": "Number of active loans", "zh": "在贷贷款笔数"},
     "def_npl_ratio_by_count_rules": {
-        "en": "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on "
-        "or before its last day. Active loans only (closed and written-off loans have no balance). Undefined "
-        "(blank) when nothing is outstanding.",
-        "zh": "按快照日 (月末或数据截止日) 计量; 期间取其最后一天及之前最近的快照。仅统计在贷贷款 "
+        "en": "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a "
+        "period shows its latest snapshot on or before its last day, so a biweekly period and the one "
+        "before it read different snapshots. Active loans only (closed and written-off loans have no "
+        "balance). Undefined (blank) when nothing is outstanding.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量; 期间取其最后一天及之前最近的快照, "
+        "因此相邻两个双周期间读取不同的快照。仅统计在贷贷款 "
         "(已结清和已核销的贷款没有余额)。无在贷余额时不适用 (留空)。",
     },
     "def_dpd_bucket_mix_name": {"en": "DPD bucket mix", "zh": "逾期档位结构"},
@@ -1412,8 +1444,9 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "全部在贷贷款的余额 (或笔数)",
     },
     "def_dpd_bucket_mix_rules": {
-        "en": "Measured at a snapshot date. M4+ groups M4 to M7+ where space is short.",
-        "zh": "按快照日计量。空间有限时 M4 至 M7+ 合并显示为 M4+。",
+        "en": "Measured at a snapshot date (a month-end, a biweekly period end or the as-of date). M4+ groups "
+        "M4 to M7+ where space is short.",
+        "zh": "按快照日 (月末、双周期末或数据截止日) 计量。空间有限时 M4 至 M7+ 合并显示为 M4+。",
     },
     "def_five_tier_mix_name": {"en": "Five-tier classification mix", "zh": "五级分类结构"},
     "def_five_tier_mix_numerator": {
@@ -1441,29 +1474,38 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "def_vintage_ratio_rules": {
         "en": "Vintage = disbursement month; months on book = calendar months from the vintage month to the "
-        "snapshot date's month (a December loan is at MOB 1 at the end of January). The as-of month's cell "
-        "is measured at the as-of date. The triangle shows vintages up to the period's snapshot.",
-        "zh": "批次 (Vintage) = 放款月份; 账龄 (MOB) = 从放款月到快照日所在月的自然月数 (12 月放款的贷款在 1 "
-        "月末账龄为 1)。数据截止月的单元格按数据截止日计量。三角图显示截至期间快照的各批次。",
+        "snapshot date's month (a December loan is at MOB 1 at the end of January). Measured on the "
+        "month-end series only: each cell at its month-end, the as-of month's at the as-of date, never "
+        "at a biweekly period end, so the curves read as in a monthly book. The triangle shows the "
+        "cells up to the period's snapshot.",
+        "zh": "批次 (Vintage) = 放款月份; 账龄 (MOB) = 从放款月到快照日所在月的自然月数 "
+        "(12 月放款的贷款在 1 月末账龄为 1)。仅使用月末序列计量: 各单元格取其月末, "
+        "数据截止月取数据截止日, 从不使用双周期末, "
+        "因此曲线与按月统计的口径一致。三角图显示截至期间快照的单元格。",
     },
     "def_roll_rate_name": {"en": "Roll rate", "zh": "迁徙率 (滚动率)"},
     "def_roll_rate_numerator": {
-        "en": "Outstanding balance at snapshot t of active loans in bucket b at t that are in bucket b′ (or "
-        "closed, or written off) at the next snapshot t+1",
-        "zh": "快照 t 时处于档位 b、在下一快照 t+1 时处于档位 b′ (或已结清、已核销) 的在贷贷款在 t 时的余额",
+        "en": "Outstanding balance at month-end t of active loans in bucket b at t that are in bucket b′ (or "
+        "closed, or written off) at the next month-end t+1",
+        "zh": "月末 t 时处于档位 b、在下一月末 t+1 时处于档位 b′ (或已结清、已核销) 的在贷贷款在 t 时的余额",
     },
     "def_roll_rate_denominator": {
         "en": "Outstanding balance at t of all active loans in bucket b at t",
         "zh": "快照 t 时处于档位 b 的全部在贷贷款在 t 时的余额",
     },
     "def_roll_rate_rules": {
-        "en": "Each row of the matrix sums to 100%. A period's matrix pools every pair of consecutive snapshots "
-        "whose later date falls in the period (when none does, the latest pair ending before the period's "
-        "end). The last pair runs from the last month-end to the as-of date, a part month. The trend shows "
-        "M0→M1, M1→M2 and M2→M3 for each pair.",
-        "zh": "矩阵每行合计 100%。期间的矩阵汇总后一快照日落在期间内的所有相邻快照对 (若没有, "
-        "则取期间结束前最近的一对)。最后一对从上一月末到数据截止日, 不足一个月。趋势图显示每一对的 M0→M1、"
-        "M1→M2 和 M2→M3。",
+        "en": "Pairs of consecutive dates of the month-end series (the month-ends and the as-of date), never "
+        "biweekly period ends, so the rates read as in a monthly book; a loan that closed mid-month "
+        "counts as closed at the next month-end. Each row of the matrix sums to 100%. A period's matrix "
+        "pools every pair whose later date falls in the period (when none does, e.g. a biweekly period "
+        "inside a month, the latest pair ending before the period's end). The last pair runs from the "
+        "last month-end to the as-of date, a part month. The trend shows M0→M1, M1→M2 and M2→M3 for "
+        "each pair.",
+        "zh": "取月末序列 (各月末及数据截止日) 中相邻的日期对, 从不使用双周期末, "
+        "因此与按月统计的口径一致; 月中结清的贷款在下一月末计为已结清。矩阵每行合计 "
+        "100%。期间的矩阵汇总后一日期落在期间内的所有日期对 (若没有, 如月内的双周期间, "
+        "则取期间结束前最近的一对)。最后一对从上一月末到数据截止日, 不足一个月。趋势图显示每一对的 "
+        "M0→M1、M1→M2 和 M2→M3。",
     },
     "def_write_offs_name": {"en": "Write-offs", "zh": "核销"},
     "def_write_offs_numerator": {
@@ -1472,11 +1514,12 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "本期核销贷款在核销日的未偿本金 (放款本金减去截至当日已结清期次的本金)",
     },
     "def_write_offs_rules": {
-        "en": "By write-off date; payments on the write-off day count, later recoveries do not. Write-off dates "
-        "after the as-of date are not yet write-offs. A loan already closed at an earlier snapshot is not "
-        "counted.",
-        "zh": "按核销日统计; 核销当日的还款计入, 之后的回收不计入。晚于数据截止日的核销日尚不算核销。"
-        "在更早快照已结清的贷款不计入。",
+        "en": "By write-off date; payments on the write-off day count, later recoveries do not. Write-off "
+        "dates after the as-of date are not yet write-offs. A loan already closed at an earlier "
+        "month-end (or repaid in full in an earlier month) is not counted.",
+        "zh": "按核销日统计; 核销当日的还款计入, "
+        "之后的回收不计入。晚于数据截止日的核销日尚不算核销。在更早月末已结清 (或在更早月份已全部还清) "
+        "的贷款不计入。",
     },
     "def_early_warning_name": {"en": "Early-warning flag", "zh": "风险预警"},
     "def_early_warning_numerator": {
@@ -1490,12 +1533,18 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "与其阈值比较: 自身前 6 个月末逾期率的均值加 2 个样本标准差",
     },
     "def_early_warning_rules": {
-        "en": "Flagged when the rate exceeds the threshold and the outstanding balance is above the configured "
-        "minimum (1,000,000 by default). Month-ends with nothing outstanding do not count; at least two are "
-        "needed. Lookback, number of standard deviations and minimum balance are configurable. Under "
-        "dimension filters the rates are those of the filtered book.",
-        "zh": "逾期率超过阈值且贷款余额高于配置的下限 (默认 1,000,000) 时触发预警。无在贷余额的月末不计入; "
-        "至少需要两个月末。回溯月数、标准差倍数和余额下限均可配置。有维度筛选时, 比率为筛选后资产的比率。",
+        "en": "Flagged when the rate exceeds the threshold and the outstanding balance is above the "
+        "configured minimum (1,000,000 by default). The history uses month-ends only (strictly before "
+        "the snapshot), also when the period's snapshot is a biweekly period end. Month-ends with "
+        "nothing outstanding do not count; at least two are needed. Flags are listed by the overdue "
+        "balance above the threshold, balance × (rate − threshold), largest first: money at risk, not "
+        "percentage points. Lookback, number of standard deviations and minimum balance are "
+        "configurable. Under dimension filters the rates are those of the filtered book.",
+        "zh": "逾期率超过阈值且贷款余额高于配置的下限 (默认 1,000,000) "
+        "时触发预警。历史只取快照日之前的月末, 即使期间快照为双周期末亦然。无在贷余额的月末不计入; "
+        "至少需要两个月末。预警项按超出阈值的逾期余额 (余额 × (逾期率 − 阈值)) 从大到小排列: "
+        "看风险金额, 而非百分点。回溯月数、标准差倍数和余额下限均可配置。有维度筛选时, "
+        "比率为筛选后资产的比率。",
     },
     "def_rfm_scored_customers_name": {"en": "Scored customers", "zh": "评分客户数"},
     "def_rfm_scored_customers_numerator": {
@@ -1664,10 +1713,11 @@ TEXT: dict[str, dict[str, str]] = {
     "retro_col_trend": {"en": "Trend, last 8 periods", "zh": "近八期趋势"},
     "retro_scoreboard_caption": {
         "en": "Changes: amounts and counts in percent, ratios in percentage points (pp), the conversion cycle in days; "
-        "green is good for the business, red is bad. Overdue rate and PAR30 are read at the latest month-end snapshot "
-        "on or before each period's last day; — means both periods read the same snapshot.",
+        "green is good for the business, red is bad. Overdue rate and PAR30 are read at the latest snapshot (a "
+        "month-end, a biweekly period end or the as-of date) on or before each period's last day; — means both "
+        "periods read the same snapshot.",
         "zh": "变化: 金额和笔数为百分比, 比率为百分点 (pp), 转化周期为天数; 绿色表示对业务有利, 红色表示不利。"
-        "逾期率和 PAR30 取各期最后一天当日或之前最近的月末快照; — 表示两期对应同一快照。",
+        "逾期率和 PAR30 取各期最后一天当日或之前最近的快照 (月末、双周期末或数据截止日); — 表示两期对应同一快照。",
     },
     "retro_attainment_by_region": {"en": "Attainment by region", "zh": "各区域目标达成"},
     "retro_attainment_by_team": {"en": "Attainment by team", "zh": "各团队目标达成"},

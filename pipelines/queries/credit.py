@@ -1,10 +1,13 @@
 """Credit quality page queries (SPEC §4.3): delinquency series, mixes, vintage, roll rates, write-offs, early warning.
 
-Credit figures are stocks measured at *snapshot dates* (every month-end plus the
-build's as-of date, table dim_snapshot_dates), not flows over a period. The period
-filter chooses which snapshot is "the period's figure": the latest snapshot date on
-or before the period's last day (the comparison period chooses its own the same
-way). Series stop at that snapshot. Write-offs are a flow: loans written off in the
+Credit figures are stocks measured at *snapshot dates* (every month-end and every
+biweekly period end, plus the build's as-of date, table dim_snapshot_dates), not
+flows over a period. The period filter chooses which snapshot is "the period's
+figure": the latest snapshot date on or before the period's last day (the comparison
+period chooses its own the same way), so a biweekly period and the one before it
+read different snapshots. Series stop at that snapshot. Vintage curves, roll rates
+and the early warning's history use only the *month-end series* (the month-ends and
+the as-of date), so they read as in a monthly book. Write-offs are a flow: loans written off in the
 period. Every function reads the pre-aggregated agg_* tables; the dimension filters
 apply to the loan's own dimensions (its officer's current team and region, its
 product line, channel and customer type).
@@ -105,6 +108,15 @@ def snapshot_on_or_before(con: duckdb.DuckDBPyConnection, day: date | None) -> d
     if day is None:
         return None
     return scalar(con, "select max(snapshot_date) from dim_snapshot_dates where snapshot_date <= ?", [day])
+
+
+def series_date_on_or_before(con: duckdb.DuckDBPyConnection, day: date | None) -> date | None:
+    """The latest date of the month-end series (a month-end or the as-of date) on or before `day`; None if none."""
+    if day is None:
+        return None
+    return scalar(
+        con, "select max(snapshot_date) from dim_snapshot_dates where in_month_end_series and snapshot_date <= ?", [day]
+    )
 
 
 def snapshot_dates(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -353,7 +365,10 @@ def vintage_curves(
     *,
     first_vintage: date | None = None,
 ) -> pl.DataFrame:
-    """Per vintage and MOB: balance with dpd above `threshold` (30/60/90) over the vintage's original principal."""
+    """Per vintage and MOB: balance with dpd above `threshold` (30/60/90) over the vintage's original principal.
+
+    Measured on the month-end series only (one date per month on book), up to the period's snapshot.
+    """
     if threshold not in VINTAGE_THRESHOLDS:
         raise ValueError(f"vintage threshold must be one of {sorted(VINTAGE_THRESHOLDS)}, got {threshold}")
     column = VINTAGE_THRESHOLDS[threshold]
@@ -377,7 +392,7 @@ def vintage_curves(
                     + month(d.snapshot_date) - month(v.vintage_month) as mob
             from vintages as v
             inner join dim_snapshot_dates as d
-                on d.snapshot_month >= v.vintage_month and d.snapshot_date <= ?
+                on d.snapshot_month >= v.vintage_month and d.snapshot_date <= ? and d.in_month_end_series
         ),
         numerators as (
             select v.vintage_month, v.mob, sum(v.{column}) as balance_over
@@ -433,22 +448,24 @@ class RollRateMatrix:
 
 
 def roll_rate_pairs(con: duckdb.DuckDBPyConnection, filters: Filters, to_snapshot_date: date | None = None) -> list:
-    """The snapshot pairs (t, t+1) a period's matrix pools: those whose t+1 falls in the period.
+    """The pairs (t, t+1) of consecutive month-end-series dates a period's matrix pools: those whose t+1
+    falls in the period.
 
-    When no t+1 falls in the period (a short period between month-ends), the latest pair whose
-    t+1 is on or before the period's end. With `to_snapshot_date`, just the pair ending there.
+    When no t+1 falls in the period (a short period between month-ends, e.g. a biweekly one), the
+    latest pair whose t+1 is on or before the period's end. With `to_snapshot_date`, just the pair
+    ending there. Biweekly ends are never roll-rate dates.
     """
     if to_snapshot_date is not None:
         rows = con.sql(
-            "select prev_snapshot_date, snapshot_date from dim_snapshot_dates "
-            "where snapshot_date = ? and prev_snapshot_date is not null",
+            "select prev_series_date, snapshot_date from dim_snapshot_dates "
+            "where snapshot_date = ? and in_month_end_series and prev_series_date is not null",
             params=[to_snapshot_date],
         ).fetchall()
         return [tuple(r) for r in rows]
     rows = con.sql(
         """
-        select prev_snapshot_date, snapshot_date from dim_snapshot_dates
-        where prev_snapshot_date is not null and snapshot_date between ? and ?
+        select prev_series_date, snapshot_date from dim_snapshot_dates
+        where in_month_end_series and prev_series_date is not null and snapshot_date between ? and ?
         order by snapshot_date
         """,
         params=[filters.period.start, filters.period.end],
@@ -456,8 +473,8 @@ def roll_rate_pairs(con: duckdb.DuckDBPyConnection, filters: Filters, to_snapsho
     if not rows:
         rows = con.sql(
             """
-            select prev_snapshot_date, snapshot_date from dim_snapshot_dates
-            where prev_snapshot_date is not null and snapshot_date <= ?
+            select prev_series_date, snapshot_date from dim_snapshot_dates
+            where in_month_end_series and prev_series_date is not null and snapshot_date <= ?
             order by snapshot_date desc limit 1
             """,
             params=[filters.period.end],
@@ -523,15 +540,15 @@ def roll_rate_matrix(
 
 
 def roll_rate_trend(con: duckdb.DuckDBPyConnection, filters: Filters, *, start: date | None = None) -> pl.DataFrame:
-    """M0→M1, M1→M2, M2→M3 roll rates (balance-weighted) for every snapshot pair up to the period's end."""
+    """M0→M1, M1→M2, M2→M3 roll rates (balance-weighted) for every month-end-series pair up to the period's end."""
     where, params = dimension_clause(filters, "r")
     return frame(
         con,
         f"""
         with pairs as (
-            select prev_snapshot_date as from_snapshot_date, snapshot_date as to_snapshot_date
+            select prev_series_date as from_snapshot_date, snapshot_date as to_snapshot_date
             from dim_snapshot_dates
-            where prev_snapshot_date is not null and snapshot_date <= ?
+            where in_month_end_series and prev_series_date is not null and snapshot_date <= ?
                 and snapshot_date >= coalesce(?, date '0001-01-01')
         ),
         transitions as (
@@ -668,7 +685,9 @@ def early_warning(
 
     Flagged when its overdue rate exceeds mean + sigmas × sample standard deviation of its own
     overdue rates at the previous lookback_month_ends month-ends (at least two of them with a
-    balance), and its balance is above min_balance (cfg_params).
+    balance), and its balance is above min_balance (cfg_params). `overdue_above_threshold` is the
+    money at risk, balance × (overdue rate − threshold) (0 at or below the threshold); flags come
+    first, largest money at risk first (SPEC §4.3), then the rest the same way.
     """
     unknown = set(dimensions) - set(EARLY_WARNING_DIMENSIONS)
     if unknown:
@@ -728,9 +747,14 @@ def early_warning(
             left join names as n on n.dimension = l.dimension and n.dimension_value = l.dimension_value
         )
         select *,
+            -- Null without a threshold (greatest() would skip the null and say 0).
+            case when threshold is not null
+                then greatest(cast(balance as double) * (overdue_rate - threshold), 0)
+            end as overdue_above_threshold,
             coalesce(history_points >= 2 and overdue_rate > threshold and balance > min_balance, false) as flagged
         from judged
-        order by flagged desc, overdue_rate - threshold desc nulls last, dimension, dimension_value
+        order by flagged desc, overdue_above_threshold desc nulls last, overdue_rate - threshold desc nulls last,
+            dimension, dimension_value
         """,
         [*params, list(dimensions), history_dates, day],
     )
@@ -739,15 +763,18 @@ def early_warning(
 def early_warning_history(
     con: duckdb.DuckDBPyConnection, filters: Filters, dimension: str, *, start: date | None = None
 ) -> pl.DataFrame:
-    """Overdue rate of every value of one dimension at each snapshot date up to the period's end."""
+    """Overdue rate of every value of one dimension at each month-end-series date up to the period's snapshot,
+    and at that snapshot (the dates the early warning judges by)."""
     if dimension not in EARLY_WARNING_DIMENSIONS:
         raise ValueError(f"unknown early-warning dimension {dimension!r}")
+    day = snapshot_on_or_before(con, filters.period.end)
     dates = [
         r[0]
         for r in con.sql(
             "select snapshot_date from dim_snapshot_dates where snapshot_date <= ? "
+            "and (in_month_end_series or snapshot_date = ?) "
             "and snapshot_date >= coalesce(?, date '0001-01-01')",
-            params=[filters.period.end, start],
+            params=[day, day, start],
         ).fetchall()
     ]
     inputs, params = _ew_inputs_sql(filters, dates)
@@ -768,8 +795,9 @@ def early_warning_history(
 # --------------------------------------------------------------------------------------------
 
 _AT_SNAPSHOT = (
-    "Measured at a snapshot date (a month-end, or the as-of date); a period shows its latest snapshot on or "
-    "before its last day. Active loans only (closed and written-off loans have no balance). Undefined (blank) "
+    "Measured at a snapshot date (a month-end, the end of a biweekly period, or the as-of date); a period shows "
+    "its latest snapshot on or before its last day, so a biweekly period and the one before it read different "
+    "snapshots. Active loans only (closed and written-off loans have no balance). Undefined (blank) "
     "when nothing is outstanding."
 )
 
@@ -867,7 +895,8 @@ DEFINITIONS: list[MetricDefinition] = [
         "Outstanding balance (or number) of active loans in each days-past-due bucket: M0 = 0, M1 = 1–30, "
         "M2 = 31–60, M3 = 61–90, M4 = 91–120, M5 = 121–150, M6 = 151–180, M7+ = over 180 (configurable)",
         "Outstanding balance (or number) of all active loans",
-        "Measured at a snapshot date. M4+ groups M4 to M7+ where space is short.",
+        "Measured at a snapshot date (a month-end, a biweekly period end or the as-of date). M4+ groups M4 to M7+ "
+        "where space is short.",
         higher_is_better=None,
     ),
     MetricDefinition(
@@ -888,20 +917,23 @@ DEFINITIONS: list[MetricDefinition] = [
         "Original principal of every loan disbursed in the vintage month, including loans already closed or "
         "written off",
         "Vintage = disbursement month; months on book = calendar months from the vintage month to the snapshot "
-        "date's month (a December loan is at MOB 1 at the end of January). The as-of month's cell is measured "
-        "at the as-of date. The triangle shows vintages up to the period's snapshot.",
+        "date's month (a December loan is at MOB 1 at the end of January). Measured on the month-end series only: "
+        "each cell at its month-end, the as-of month's at the as-of date, never at a biweekly period end, so the "
+        "curves read as in a monthly book. The triangle shows the cells up to the period's snapshot.",
         higher_is_better=False,
     ),
     MetricDefinition(
         "roll_rate",
         "Roll rate",
-        "Outstanding balance at snapshot t of active loans in bucket b at t that are in bucket b′ (or closed, or "
-        "written off) at the next snapshot t+1",
+        "Outstanding balance at month-end t of active loans in bucket b at t that are in bucket b′ (or closed, or "
+        "written off) at the next month-end t+1",
         "Outstanding balance at t of all active loans in bucket b at t",
-        "Each row of the matrix sums to 100%. A period's matrix pools every pair of consecutive snapshots whose "
-        "later date falls in the period (when none does, the latest pair ending before the period's end). The "
-        "last pair runs from the last month-end to the as-of date, a part month. The trend shows M0→M1, "
-        "M1→M2 and M2→M3 for each pair.",
+        "Pairs of consecutive dates of the month-end series (the month-ends and the as-of date), never biweekly "
+        "period ends, so the rates read as in a monthly book; a loan that closed mid-month counts as closed at "
+        "the next month-end. Each row of the matrix sums to 100%. A period's matrix pools every pair whose later "
+        "date falls in the period (when none does, e.g. a biweekly period inside a month, the latest pair ending "
+        "before the period's end). The last pair runs from the last month-end to the as-of date, a part month. "
+        "The trend shows M0→M1, M1→M2 and M2→M3 for each pair.",
         higher_is_better=None,
     ),
     MetricDefinition(
@@ -911,7 +943,8 @@ DEFINITIONS: list[MetricDefinition] = [
         "that day) of loans written off in the period",
         None,
         "By write-off date; payments on the write-off day count, later recoveries do not. Write-off dates after "
-        "the as-of date are not yet write-offs. A loan already closed at an earlier snapshot is not counted.",
+        "the as-of date are not yet write-offs. A loan already closed at an earlier month-end (or repaid in full "
+        "in an earlier month) is not counted.",
         unit="money",
         higher_is_better=False,
     ),
@@ -923,9 +956,12 @@ DEFINITIONS: list[MetricDefinition] = [
         "Compared with its threshold: the mean plus 2 sample standard deviations of its own overdue rates at the "
         "previous 6 month-ends",
         "Flagged when the rate exceeds the threshold and the outstanding balance is above the configured minimum "
-        "(1,000,000 by default). Month-ends with nothing outstanding do not count; at least two are needed. "
-        "Lookback, number of standard deviations and minimum balance are configurable. Under dimension filters "
-        "the rates are those of the filtered book.",
+        "(1,000,000 by default). The history uses month-ends only (strictly before the snapshot), also when the "
+        "period's snapshot is a biweekly period end. Month-ends with nothing outstanding do not count; at least "
+        "two are needed. Flags are listed by the overdue balance above the threshold, balance × (rate − "
+        "threshold), largest first: money at risk, not percentage points. Lookback, number of standard "
+        "deviations and minimum balance are configurable. Under dimension filters the rates are those of the "
+        "filtered book.",
         unit="ratio",
         higher_is_better=False,
     ),

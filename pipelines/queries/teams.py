@@ -17,7 +17,7 @@ import polars as pl
 
 from pipelines.metrics import MetricDefinition
 from pipelines.queries._sales import frame
-from pipelines.queries.credit import snapshot_on_or_before
+from pipelines.queries.credit import series_date_on_or_before, snapshot_on_or_before
 from pipelines.queries.disbursement import LEADERBOARD_LEVELS, leaderboard
 from pipelines.queries.filters import Filters, dimension_clause
 from pipelines.queries.funnel import funnel_breakdown
@@ -72,7 +72,8 @@ def book_quality(con: duckdb.DuckDBPyConnection, filters: Filters, level: str) -
     the 30+ rate at MOB 3 of their latest vintages (see DEFINITIONS)."""
     column = _check_level(level)
     day = snapshot_on_or_before(con, filters.period.end)
-    vintages = early_vintages(day)
+    # Vintages are read on the month-end series: a biweekly end inside month M has no MOB cell of its own.
+    vintages = early_vintages(series_date_on_or_before(con, filters.period.end))
     if day is None or vintages is None:
         return pl.DataFrame(schema=_QUALITY_SCHEMA)
     # The team-grain twin is much smaller; it has no officer column.
@@ -300,9 +301,10 @@ DEFINITIONS: list[MetricDefinition] = [
         ),
         denominator="Original principal of every loan disbursed in those 12 vintages",
         rules=(
-            "The vintage curve's 30+ ratio at MOB 3, pooled over 12 disbursement months. With the period's snapshot "
-            "in month M, the vintages are M−14 to M−3; the vintage M−3 is measured at the period's snapshot (the "
-            "as-of date when that is in month M). Loans count for the account manager, team and region that "
+            "The vintage curve's 30+ ratio at MOB 3, pooled over 12 disbursement months, on the month-end series. "
+            "With the latest month-end (or the as-of date) on or before the period's end in month M, the vintages "
+            "are M−14 to M−3; the vintage M−3 is measured at that date (a period ending at a biweekly end inside "
+            "a month reads the month-end before it). Loans count for the account manager, team and region that "
             "produced them (the officer's current organisation) and under the product line, channel and customer "
             "type filters. Empty when those vintages disbursed nothing."
         ),

@@ -696,7 +696,7 @@ def early_warning_findings(
         for r in flags.filter(pl.col("dimension") == dimension).iter_rows(named=True):
             if not _above_threshold(r["balance_dpd1"], r["balance"], r["threshold"]):
                 continue
-            excess = float(r["balance"]) * (r["overdue_rate"] - r["threshold"])
+            excess = float(r["overdue_above_threshold"] or 0.0)  # balance × (rate − threshold), SPEC §4.3
             name = r["dimension_name"] or r["dimension_value"]
             # A history with no overdue balance at all has a threshold of 0: say so rather than "above 0.0%".
             from_zero = r["threshold"] == 0
@@ -774,7 +774,7 @@ def growth_with_poor_quality(
     """
     period = filters.for_period(retro.period)
     quality = teams.book_quality(con, period, "officer")
-    snapshot = credit.snapshot_on_or_before(con, retro.period.end)
+    snapshot = credit.series_date_on_or_before(con, retro.period.end)  # vintages: the month-end series
     vintages = teams.early_vintages(snapshot)
     schema = {
         "value": pl.String,

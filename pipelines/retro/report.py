@@ -206,8 +206,8 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
     "open_in_app": {"en": "Open in the app", "zh": "在应用中打开"},
     "snapshot_note": {"en": "at {date}", "zh": "截至 {date}"},
     "same_snapshot": {
-        "en": "both periods end after the same month-end snapshot",
-        "zh": "两期对应同一月末快照",
+        "en": "both periods end after the same snapshot",
+        "zh": "两期对应同一快照",
     },
 }
 

@@ -1,11 +1,12 @@
--- Roll-rate inputs (SPEC §4.3): for each pair of consecutive snapshot dates t → t+1, the balance at
--- t of loans active at t, by their bucket at t and their state at t+1 (a bucket if still active,
--- else closed or written_off), by the filter dimensions. A loan active at t always has a row at
--- t+1 (its rows end at the first snapshot where it is closed or written off).
+-- Roll-rate inputs (SPEC §4.3): for each pair of consecutive dates t → t+1 of the month-end series
+-- (the month-ends and the as-of date; biweekly ends are not roll-rate dates), the balance at t of
+-- loans active at t, by their bucket at t and their state at t+1 (a bucket if still active, else
+-- closed or written_off), by the filter dimensions. A loan active at t always has a row at t+1
+-- (its rows end at the first month-end-series date where it is closed or written off).
 with pairs as (
-    select snapshot_date as from_snapshot_date, next_snapshot_date as to_snapshot_date
+    select snapshot_date as from_snapshot_date, next_series_date as to_snapshot_date
     from dim_snapshot_dates
-    where next_snapshot_date is not null
+    where in_month_end_series and next_series_date is not null
 ),
 
 bucket_count as (

@@ -1,5 +1,6 @@
 -- Vintage numerators: balance of active loans past 30, 60 and 90 days at each month on book, by
--- vintage (disbursement month) and the filter dimensions. The denominator (all principal
+-- vintage (disbursement month) and the filter dimensions. Only the month-end series (month-ends and
+-- the as-of date: one date per month on book) is used, so the curves read as in a monthly book. The denominator (all principal
 -- disbursed in the vintage, closed loans included) is agg_vintage_principal.
 -- 30/60/90 are the curves SPEC §4.3 names, not configurable bounds. Only loans more than 30 days
 -- past due contribute to any numerator, so only they are kept: the table stays small although
@@ -8,6 +9,7 @@ with active as (
     select *
     from fct_loan_snapshots
     where status = 'active' and dpd > 30
+        and (is_month_end or snapshot_date = (select as_of from build_params))
 ),
 
 final as (

@@ -1,10 +1,10 @@
 -- Write-offs (SPEC §4.3) by write-off date and the filter dimensions: the principal outstanding on
--- the write-off date of each loan written off by the as-of date. Each loan's write-off row is its
--- last snapshot row, so each written-off loan counts once.
+-- the write-off date of each loan written off by the as-of date. Only the loan's last snapshot row
+-- counts (biweekly rows before it may already say written_off), so each written-off loan counts once.
 with written_off as (
     select *
     from fct_loan_snapshots
-    where status = 'written_off'
+    where status = 'written_off' and is_final_row
 ),
 
 final as (

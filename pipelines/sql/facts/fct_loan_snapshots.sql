@@ -1,20 +1,25 @@
 -- Delinquency snapshots (SPEC §4.3): one row per loan per snapshot date, from the loan's first
--- snapshot date (the first one on or after disbursement) up to and including the first snapshot
--- date at which it is closed or written off, none after.
+-- snapshot date (the first one on or after disbursement) up to and including the first date of the
+-- month-end series (a month-end, or the as-of date) at which it is closed or written off, none
+-- after. Rows at biweekly ends before that date may already say closed or written_off; the last
+-- row (is_final_row) is the one roll rates and write-offs count.
 --
 -- Computed without the loans × dates × installments × payments explosion: fct_installment_settlement
 -- gives each installment's settled date, and since installments settle in schedule order, on date D
 -- the settled ones are the prefix seq 1..k where k is the largest seq settled on or before D. Each
--- installment is assigned to the first snapshot date on or after its settled date; k at D is the
--- running maximum over the loan's snapshots up to D (equality joins and a window only: as-of and
--- range joins fall back to nested loops when DuckDB underestimates freshly built tables). So:
+-- installment is assigned to the first snapshot date on or after its settled date (the earliest of
+-- its month-end, its biweekly period's closing Sunday and the as-of date); k is constant between
+-- two such dates, so the rows are unrolled from those runs (equality joins and a window over the
+-- runs only: as-of and range joins fall back to nested loops when DuckDB underestimates freshly
+-- built tables). So:
 --   outstanding (active) = principal − cum_principal_due of installment k
 --   dpd = D − due_date of installment k + 1 when that is before D (the earliest unsettled
 --         installment is k + 1 and every later one is due no earlier), else 0.
 -- tests/test_snapshots.py checks this against the literal SPEC definition on the demo data.
 -- Primary key: loan_id, snapshot_date.
 with params as (
-    select as_of from build_params
+    select b.as_of, c.biweekly_anchor_monday as anchor
+    from build_params as b, cfg_params as c
 ),
 
 loans as (
@@ -44,7 +49,13 @@ settled_prefixes as (
     -- installments that became settled since the previous snapshot, and its principal.
     select
         i.loan_id,
-        least(last_day(i.settled_date), params.as_of) as snapshot_date,
+        -- The first snapshot date on or after the settled date: its month-end, the Sunday closing its
+        -- biweekly period (anchor + 14k + 13, the same arithmetic as pipelines/periods.py) or the as-of.
+        least(
+            last_day(i.settled_date),
+            params.anchor + 14 * cast(floor((i.settled_date - params.anchor) / 14) as integer) + 13,
+            params.as_of
+        ) as snapshot_date,
         max(i.seq) as settled_installments,
         max(i.cum_principal_due) as settled_principal
     from fct_installment_settlement as i
@@ -69,7 +80,11 @@ loan_spans as (
         coalesce(s.installments, 0) as installments,
         -- A loan without any installment has nothing left to settle: closed from disbursement.
         case when s.loan_id is null then l.disbursed_date else s.closed_date end as closed_date,
-        least(last_day(l.disbursed_date), params.as_of) as first_snapshot_date
+        least(
+            last_day(l.disbursed_date),
+            params.anchor + 14 * cast(floor((l.disbursed_date - params.anchor) / 14) as integer) + 13,
+            params.as_of
+        ) as first_snapshot_date
     from loans as l
     left join schedules as s on s.loan_id = l.loan_id
     cross join params
@@ -89,8 +104,9 @@ loan_end_dates as (
 ),
 
 loan_ends as (
-    -- The loan's last row is the first snapshot date on or after its end date: the month-end of
-    -- that day, or the as-of date within the as-of month; the as-of date when it has not ended.
+    -- The loan's last row is the first month-end-series date on or after its end date: the
+    -- month-end of that day, or the as-of date within the as-of month; the as-of date when it has
+    -- not ended.
     select
         l.*,
         case
@@ -101,52 +117,60 @@ loan_ends as (
     cross join params
 ),
 
-grid as (
-    -- One row per month from the first to the last snapshot month, matched to that month's snapshot
-    -- date by equality. (A range join on the dates is slower and, with the row estimates DuckDB
-    -- has for freshly built tables, can turn into a nested loop.)
-    select
-        l.*,
-        d.snapshot_date,
-        d.is_month_end
-    from (
-        select
-            *,
-            cast(unnest(range(
-                cast(date_trunc('month', first_snapshot_date) as timestamp),
-                cast(date_trunc('month', last_snapshot_date) as timestamp) + interval 1 month,
-                interval 1 month
-            )) as date) as snapshot_month
-        from loan_ends
-    ) as l
-    inner join dim_snapshot_dates as d on d.snapshot_month = l.snapshot_month
+loan_numbers as (
+    -- The loan's first and last snapshot dates by their numbers (dim_snapshot_dates.snapshot_no).
+    select l.*, f.snapshot_no as first_no, e.snapshot_no as last_no
+    from loan_ends as l
+    inner join dim_snapshot_dates as f on f.snapshot_date = l.first_snapshot_date
+    inner join dim_snapshot_dates as e on e.snapshot_date = l.last_snapshot_date
 ),
 
-settled_on_date as (
-    -- Prefixes only grow, so the prefix settled by D is the running maximum up to D.
-    select
-        g.*,
-        coalesce(max(sp.settled_installments) over loan_history, 0) as settled_installments,
-        coalesce(max(sp.settled_principal) over loan_history, 0) as settled_principal
-    from grid as g
-    left join settled_prefixes as sp
-        on sp.loan_id = g.loan_id
-        and sp.snapshot_date = g.snapshot_date
-    window loan_history as (
-        partition by g.loan_id
-        order by g.snapshot_date
-        rows between unbounded preceding and current row
+prefix_changes as (
+    -- Where the settled prefix grows, within the loan's rows: nothing settled from its first row on,
+    -- then each snapshot at which more installments became settled (one settled before the first
+    -- row counts from the first row; one after the last row is never seen).
+    select loan_id, from_no, max(settled_installments) as settled_installments,
+        max(settled_principal) as settled_principal
+    from (
+        select l.loan_id, l.first_no as from_no, 0 as settled_installments, 0 as settled_principal
+        from loan_numbers as l
+        union all
+        select sp.loan_id, greatest(d.snapshot_no, l.first_no), sp.settled_installments, sp.settled_principal
+        from settled_prefixes as sp
+        inner join dim_snapshot_dates as d on d.snapshot_date = sp.snapshot_date
+        inner join loan_numbers as l on l.loan_id = sp.loan_id
+        where d.snapshot_no <= l.last_no
     )
+    group by loan_id, from_no
+),
+
+segments as (
+    -- Runs of consecutive snapshot dates over which the settled prefix (so the outstanding principal
+    -- and the first unsettled installment) stays the same: from one change to the next.
+    select
+        c.*,
+        coalesce(lead(c.from_no) over (partition by c.loan_id order by c.from_no) - 1, l.last_no) as to_no,
+        nxt.due_date as first_unsettled_due_date
+    from prefix_changes as c
+    inner join loan_numbers as l on l.loan_id = c.loan_id
+    left join fct_installment_settlement as nxt
+        on nxt.loan_id = c.loan_id
+        and nxt.seq = c.settled_installments + 1
 ),
 
 with_first_unsettled as (
-    select
-        s.*,
-        nxt.due_date as first_unsettled_due_date
-    from settled_on_date as s
-    left join fct_installment_settlement as nxt
-        on nxt.loan_id = s.loan_id
-        and nxt.seq = s.settled_installments + 1
+    -- One row per loan and snapshot date: each run unrolled, matched to its dates by number.
+    -- (Equality joins only: a range join on the dates, with the row estimates DuckDB has for
+    -- freshly built tables, can turn into a nested loop.)
+    select l.*, s.settled_installments, s.settled_principal, s.first_unsettled_due_date,
+        d.snapshot_date, d.is_month_end
+    from (
+        select loan_id, settled_installments, settled_principal, first_unsettled_due_date,
+            unnest(range(from_no, to_no + 1)) as snapshot_no
+        from segments
+    ) as s
+    inner join dim_snapshot_dates as d on d.snapshot_no = s.snapshot_no
+    inner join loan_numbers as l on l.loan_id = s.loan_id
 ),
 
 written_off_amounts as (
@@ -214,9 +238,11 @@ final as (
         m.disbursed_date,
         m.vintage_month,
         m.written_off_date,
-        -- Only on the write-off row (the loan's last), so summing it never double counts.
+        -- Only on the loan's last row when it is written off (earlier biweekly rows may already
+        -- say written_off), so summing it never double counts.
         case
-            when m.status = 'written_off' then cast(w.written_off_principal as decimal(18, 2))
+            when m.status = 'written_off' and m.snapshot_date = m.last_snapshot_date
+                then cast(w.written_off_principal as decimal(18, 2))
         end as written_off_principal,
         m.snapshot_date = m.last_snapshot_date and m.status <> 'active' as is_final_row,
         m.region_id,
@@ -233,4 +259,5 @@ final as (
     left join written_off_amounts as w on w.loan_id = m.loan_id
 )
 
-select * from final order by snapshot_date, loan_id
+-- No order: sorting 3-4 rows per loan-month costs more than any reader gains (they group or filter).
+select * from final
