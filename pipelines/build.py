@@ -254,8 +254,11 @@ def clean_builds(db_path: Path, keep_previous_seconds: float, now: float | None 
         _remove(path)
         removed.append(path)
     current = db_path.resolve() if db_path.is_symlink() else None
-    # Build ids start with their UTC start time, so the names sort in build order.
-    finished = sorted(p for p in builds_dir.glob("*.duckdb") if p.is_file())
+    # In the order the builds finished (a file is renamed into place when its build completes; two builds
+    # started in the same second have ids that do not sort in build order).
+    finished = sorted(
+        (p for p in builds_dir.glob("*.duckdb") if p.is_file()), key=lambda p: (p.stat().st_mtime, p.name)
+    )
     for older, newer in zip(finished, finished[1:], strict=False):
         if older.resolve() == current or (db_path.is_symlink() and older.resolve() == db_path.resolve()):
             continue

@@ -74,7 +74,8 @@ def event(lead_id: str, stage: str, occurred_at: str, reason: str | None = None)
 
 
 def loan(loan_id: str, principal: float, disbursed_date: str, **kw: Any) -> Row:
-    """A loan with defaults: customer CU<loan_id>, officer O1, product P1, channel C1, 12% for 12 months."""
+    """A loan with defaults: customer CU<loan_id>, officer O1, product P1, channel C1, 12% for 36 months (long enough
+    for every schedule a test writes: a due date after the term is an error, issue 9)."""
     return {
         "loan_id": loan_id,
         "lead_id": kw.pop("lead_id", None),
@@ -84,7 +85,7 @@ def loan(loan_id: str, principal: float, disbursed_date: str, **kw: Any) -> Row:
         "channel_id": kw.pop("channel_id", "C1"),
         "principal": principal,
         "annual_rate": kw.pop("annual_rate", 0.12),
-        "term_months": kw.pop("term_months", 12),
+        "term_months": kw.pop("term_months", 36),
         "disbursed_date": disbursed_date,
         "written_off_date": kw.pop("written_off_date", None),
         **kw,

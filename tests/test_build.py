@@ -193,11 +193,9 @@ def test_a_reader_keeps_answering_during_and_after_a_build(demo_source: Path, tm
     assert duckdb.connect(str(db), read_only=True).execute("select build_id from meta_build").fetchone()[0] == second
     assert second != first
     # The superseded build file stays for the grace period (readers that resolved the old link can open it).
-    assert [f for f in files_beside(db) if f != "stop"] == [
-        f".wh.duckdb.builds/{first}.duckdb",
-        f".wh.duckdb.builds/{second}.duckdb",
-        "wh.duckdb",
-    ]
+    assert [f for f in files_beside(db) if f != "stop"] == sorted(
+        [f".wh.duckdb.builds/{first}.duckdb", f".wh.duckdb.builds/{second}.duckdb", "wh.duckdb"]
+    )
 
 
 # Builds that cannot destroy (issue 9): one build at a time, debris removed, the previous build kept for a
@@ -282,11 +280,9 @@ def test_debris_of_killed_builds_is_removed_and_the_previous_build_kept_for_a_gr
     os.symlink("nowhere", db.with_name(".wh.duckdb.20200101T000000Z-dead0000.link"))
     second = build(source, db)
     # The previous build stays (default grace period 300 s) for readers that resolved the old link.
-    assert [f for f in files_beside(db) if not f.startswith("src/")] == [
-        f".wh.duckdb.builds/{first}.duckdb",
-        f".wh.duckdb.builds/{second}.duckdb",
-        "wh.duckdb",
-    ]
+    assert [f for f in files_beside(db) if not f.startswith("src/")] == sorted(
+        [f".wh.duckdb.builds/{first}.duckdb", f".wh.duckdb.builds/{second}.duckdb", "wh.duckdb"]
+    )
     assert not any(p.exists() or p.is_symlink() for p in db.parent.glob(".wh.duckdb.*.link"))
     # Once the grace period is over (0 here), the next build removes it; never the one the link names.
     third = build(source, db, config_path=_config(tmp_path, 0))
