@@ -90,7 +90,7 @@ if notes_tab.open:
         if store is None:
             st.info(t("retro_store_notes_off", lang), icon=":material/database:")
         else:
-            st.caption(t("retro_notes_caption", lang, period=rv.text, scope=view.scope_label(ctx)))
+            st.caption(t("retro_notes_caption", lang, period=rv.text, scope=fmt.escape_markdown(view.scope_label(ctx))))
             view.author_input(lang)
             view.summary_editor(store, rv, lang)
             view.items_editor(store, rv, lang)

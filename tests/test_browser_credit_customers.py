@@ -108,13 +108,14 @@ def test_downloads_hold_the_table_and_the_filters(server, page) -> None:
     main = page.locator('[data-testid="stMain"]')
     with page.expect_download() as csv_download:
         main.get_by_role("button", name=t("download_csv", "en")).last.click()
-    assert csv_download.value.suggested_filename == "early_warning.csv"
+    # The file name says the table, the period and the scope (issue 8).
+    assert csv_download.value.suggested_filename == "early-warning_2026-10-01_2026-10-31_all.csv"
     lines = Path(csv_download.value.path()).read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith(f"{t('credit_ew_dimension', 'en')},{t('credit_ew_value', 'en')},")
     assert len(lines) > 1
     with page.expect_download() as excel_download:
         main.get_by_role("button", name=t("download_excel", "en")).last.click()
-    assert excel_download.value.suggested_filename == "early_warning.xlsx"
+    assert excel_download.value.suggested_filename == "early-warning_2026-10-01_2026-10-31_all.xlsx"
     sheet = fastexcel.read_excel(excel_download.value.path()).load_sheet(0, header_row=None).to_polars()
     cells = [str(v) for v in sheet.row(0) + sheet.row(1) + sheet.row(2) if v is not None]
     assert "early_warning" in cells and t("as_of_date", "en") in cells and t("period", "en") in cells

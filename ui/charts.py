@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
@@ -102,6 +104,49 @@ def style(
     return fig
 
 
+# Plotly reads a few HTML tags in every text it draws (labels, ticks, hovers, titles, legends). Our own figures put
+# <br> in category labels and <br>, <b>, <i>, <sup>, <sub> in texts and hovers; any other tag (<a href=…>,
+# <span style=…>, and <b> in a category) can only come from a name in the source or text from a user, and is
+# shown as text.
+_FOREIGN_TAG = re.compile(r"<(?!/?(?:br|b|i|em|sup|sub)\s*/?>)", re.IGNORECASE)
+_FOREIGN_IN_LABEL = re.compile(r"<(?!br\s*/?>)", re.IGNORECASE)
+_TRACE_LABELS = ("x", "y", "labels", "parents", "name", "legendgroup")
+_TRACE_TEXTS = ("text", "hovertext", "customdata")
+
+
+def _plain(value, tag: re.Pattern = _FOREIGN_TAG):
+    if isinstance(value, str):
+        return tag.sub("&lt;", value) if "<" in value else value
+    if isinstance(value, (list, tuple)) or (isinstance(value, np.ndarray) and value.dtype == object):
+        return [_plain(v, tag) for v in value]
+    return value
+
+
+def plain_text(fig: go.Figure) -> go.Figure:
+    """The figure with every tag that plotly would read from a name (a link, a styled span) shown as text."""
+    for trace in fig.data:
+        for attributes, tag in ((_TRACE_LABELS, _FOREIGN_IN_LABEL), (_TRACE_TEXTS, _FOREIGN_TAG)):
+            for attribute in attributes:
+                value = getattr(trace, attribute, None)
+                if value is None or isinstance(value, (int, float)):
+                    continue
+                if isinstance(value, np.ndarray) and value.dtype != object:
+                    continue
+                plain = _plain(value, tag)
+                if plain is not value and plain != value:
+                    trace[attribute] = plain
+    layout = fig.layout
+    if layout.title and layout.title.text:
+        layout.title.text = _plain(layout.title.text)
+    for annotation in layout.annotations or ():
+        if annotation.text:
+            annotation.text = _plain(annotation.text)
+    for axis in (layout.xaxis, layout.yaxis):
+        if axis is not None and axis.ticktext is not None:
+            axis.ticktext = _plain(list(axis.ticktext), _FOREIGN_IN_LABEL)
+    return fig
+
+
 def show(fig: go.Figure, key: str | None = None, **kwargs):
-    """Render a figure with the house configuration; pass on_select etc. through kwargs."""
-    return st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, width="stretch", **kwargs)
+    """Render a figure with the house configuration (names shown as text); pass on_select etc. through kwargs."""
+    return st.plotly_chart(plain_text(fig), config=PLOTLY_CONFIG, key=key, width="stretch", **kwargs)

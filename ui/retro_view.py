@@ -158,7 +158,7 @@ def period_line(ctx: FilterContext, rv: Review) -> str:
     return " · ".join(
         (
             t("retro_compared_with", ctx.lang, previous=_span(r.previous), last_year=_span(r.last_year)),
-            t("retro_scope", ctx.lang, scope=scope_label(ctx)),
+            t("retro_scope", ctx.lang, scope=fmt.escape_markdown(scope_label(ctx))),  # names are text, not Markdown
             t("retro_as_of", ctx.lang, day=f"{ctx.as_of:%Y-%m-%d}"),
         )
     )

@@ -17,7 +17,7 @@ from pipelines import periods
 from pipelines.contract import SEGMENTS
 from pipelines.metrics import all_definitions
 from pipelines.queries.filters import Filters, Period
-from ui.charts import colour_map, style
+from ui.charts import colour_map, plain_text, style
 from ui.components import definition_text, kpi, tile_grid, uncovered_change
 from ui.exports import config_decimals, rounded
 from ui.filters import FilterContext, context
@@ -177,7 +177,7 @@ MINI_CHART_CONFIG = {"displayModeBar": False}
 
 def mini_chart(container, fig: go.Figure, key: str) -> None:
     """A tile-sized chart (a sparkline that needs more than one colour) without the chart toolbar."""
-    container.plotly_chart(fig, config=MINI_CHART_CONFIG, key=key, width="stretch")
+    container.plotly_chart(plain_text(fig), config=MINI_CHART_CONFIG, key=key, width="stretch")
 
 
 def money_ticks(top: float, lang: str, ticks: int = 5) -> dict:

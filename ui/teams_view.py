@@ -25,7 +25,7 @@ from ui.charts import TARGET_COLOUR, colour_map
 from ui.components import kpi, tile_grid, uncovered_change
 from ui.exports import config_decimals, rounded
 from ui.filters import FilterContext, drill_to
-from ui.format import money, percent
+from ui.format import escape_markdown, money, percent
 from ui.i18n import t
 from ui.sales_view import figure, money_ticks
 
@@ -128,7 +128,7 @@ def breadcrumbs(drill: Drill, ctx: FilterContext) -> None:
             row.markdown("›")
         last = i == len(crumbs) - 1
         row.button(
-            label,
+            escape_markdown(label),  # a button label is Markdown; a name from the source is text
             key=f"crumb_{i}",
             type="tertiary" if last else "secondary",
             disabled=last,
