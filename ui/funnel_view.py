@@ -54,9 +54,10 @@ def headline_tiles(ctx: FilterContext, stages: pl.DataFrame, activity: dict) -> 
     # Age-matched while the cohort is still converting (SPEC §4.1).
     previous_conversion = stages["comparison_overall_conversion"][-1]
     cohort = stages.row(0, named=True)
+    # An empty cohort (an account manager with no new leads, only activity on older ones) has no window to note.
     window_note = (
         None
-        if cohort["cohort_complete"]
+        if cohort["cohort_complete"] or cohort["window_complete_share"] is None
         else t("window_open_note", lang, share=percent(1 - cohort["window_complete_share"]))
     )
     same_age = same_age_note(cohort, lang)
