@@ -53,11 +53,13 @@ STORY_DESCRIPTIONS: dict[str, str] = {
     "rising_delinquency_region": (
         "Northwest China (R06). From 92 days before as-of (about three months) a local economic shock hits "
         "the region's consumers and small firms (tickets under 3 million yuan): loans made since then go bad "
-        "twice as often, mostly from their first installment, and 35% of its existing performing "
-        "small-ticket borrowers stop paying between 92 and 25 days before as-of, more of them every week. "
-        "Its overdue rate is in line with the other regions until the shock, edges up at the second-last "
-        "month-end before the as-of month and jumps at the last one, far above its own previous six "
-        "month-ends and above every other region."
+        "twice as often, mostly from their first installment; and between 50 and 15 days before as-of "
+        "(October into early November at the default as-of) 80% of its performing small-ticket borrowers "
+        "stop paying, more of them every week, each from their first installment due on that day or after. "
+        "Its overdue rate is in line with the other regions until the wave, rises at the last month-end "
+        "before the as-of month and jumps by the latest biweekly period end (2026-11-15 at the default "
+        "as-of), far above its early-warning threshold there (its own previous six month-ends, the risen "
+        "one included) and above every other region."
     ),
     "falling_conversion_team": (
         "North China Channel 1 (T010). For leads created from the first day of the month three months "
@@ -74,9 +76,15 @@ STORY_DESCRIPTIONS: dict[str, str] = {
 }
 
 REGION_STORY_DAYS = 92
-"""R06's shock starts this many days before as-of (about three months)."""
-REGION_STORY_LAST_ONSET_DAYS = 25
-"""The last of R06's existing borrowers hit by the shock stop paying this many days before as-of."""
+"""R06's shock starts this many days before as-of (about three months): loans made since then go bad more often."""
+REGION_STORY_FIRST_ONSET_DAYS = 50
+"""The first of R06's borrowers hit by the shock stop paying this many days before as-of."""
+REGION_STORY_LAST_ONSET_DAYS = 15
+"""The last of them stop paying this many days before as-of."""
+REGION_STORY_ONSET_POWER = 2
+"""The density of their onset days grows with this power of the time since the first (more of them every week)."""
+REGION_STORY_HIT_SHARE = 0.8
+"""The share of R06's performing small-ticket loans whose borrowers stop paying."""
 TEAM_STORY_MONTHS = 3
 OFFICER_STORY_DAYS = 365
 
@@ -941,7 +949,7 @@ def _repayments(
     )
     # Story: from REGION_STORY_DAYS before as-of a local economic shock hits the planted region's
     # consumers and small firms (not the largest tickets). Loans made since then go bad twice as
-    # often, mostly from the first installment; and more and more existing borrowers stop paying.
+    # often, mostly from the first installment; and then a wave of its borrowers stop paying.
     shock = as_of - REGION_STORY_DAYS
     small_ticket = loans["principal"] < 300_000_000
     region_new = (region == _PLANTED_REGION) & (disbursed >= shock) & small_ticket
@@ -956,22 +964,26 @@ def _repayments(
     first_missed = np.where(early, np.where(rng.integers(1, 4, n) < 3, 1, 2), first_missed)  # 2/3 from the first
     months_behind = rng.integers(1, 4, n)
 
-    # 35% of the region's other performing small-ticket loans stop paying from the first installment
-    # due on or after their onset; onsets fall between REGION_STORY_DAYS and REGION_STORY_LAST_ONSET_DAYS
-    # before as-of, with a density that grows with the square of the time since the shock, so the
-    # region's overdue rate stays flat until the shock and then climbs faster at every month-end.
-    spread = REGION_STORY_DAYS - REGION_STORY_LAST_ONSET_DAYS
-    onset = shock + (np.cbrt(rng.random(n)) * spread).astype(np.int64)
+    # Then REGION_STORY_HIT_SHARE of the region's performing small-ticket loans (not already in arrears,
+    # made before the onset) stop paying from the first installment due on or after their borrower's
+    # onset day. Onsets fall between REGION_STORY_FIRST_ONSET_DAYS and REGION_STORY_LAST_ONSET_DAYS
+    # before as-of, more of them every week. Installments fall due monthly on the disbursement's day of
+    # month, so an onset shows as overdue up to a month later: at the default as-of, the October
+    # month-end rises (installments missed in October) and the biweekly end 2026-11-15 jumps (those
+    # missed on 1–14 November come on top), far above the threshold that October's rise has lifted.
+    spread = REGION_STORY_FIRST_ONSET_DAYS - REGION_STORY_LAST_ONSET_DAYS
+    growth = rng.random(n) ** (1.0 / (REGION_STORY_ONSET_POWER + 1))  # density ∝ time since the first onset ** power
+    onset = as_of - REGION_STORY_FIRST_ONSET_DAYS + (growth * spread).astype(np.int64)
     months = np.maximum(_month_index(onset) - _month_index(disbursed), 1)
     onset_k = np.where(_add_months(disbursed, months) >= onset, months, months + 1)
+    behind_before = ((behaviour == 1) | (behaviour == 2)) & (first_missed < onset_k)
     hit = (
         (region == _PLANTED_REGION)
-        & ~region_new
-        & (behaviour != 1)
-        & (behaviour != 2)
+        & (disbursed < onset)
+        & ~behind_before
         & (onset_k <= term)
         & small_ticket
-        & (rng.random(n) < 0.35)
+        & (rng.random(n) < REGION_STORY_HIT_SHARE)
     )
     behaviour[hit] = 2
     first_missed[hit] = onset_k[hit]
@@ -1001,6 +1013,12 @@ def _repayments(
     k = (np.arange(len(loan), dtype=np.int64) - np.repeat(starts, term) + 1).astype(np.int32)
     due = _add_months(disbursed[loan], k)
     principal, interest = _amortise(loans["principal"], loans["rate"], term, _P_ANNUITY[product], loan, k)
+    # Days between due and paid date of an installment paid on its own, drawn for every scheduled
+    # installment before prepayments restate schedules: a change of the stories' borrowers (who
+    # stop paying instead of prepaying) then leaves every other loan's payments as they were.
+    scheduled = len(loan)
+    late = rng.random(scheduled) < habitually_late[loan]
+    offset = np.where(late, rng.integers(1, 16, scheduled), -rng.integers(0, 6, scheduled))
 
     # A realised prepayment restates the schedule: the prepaid installment takes the rest of the principal.
     lk = k.astype(np.int64)
@@ -1011,13 +1029,11 @@ def _repayments(
     principal = np.where(at_prepay, loans["principal"][loan] - before, principal)
     keep = ~(prepaid_row & (lk > prepay_k[loan]))
     loan, k, due, principal, interest = loan[keep], k[keep], due[keep], principal[keep], interest[keep]
-    lk, at_prepay = lk[keep], at_prepay[keep]
+    lk, at_prepay, offset = lk[keep], at_prepay[keep], offset[keep]
 
     # When each installment gets paid (-1: not yet / never).
-    rows = len(loan)
     behind = behaviour[loan]
-    late = rng.random(rows) < habitually_late[loan]
-    paid = due + np.where(late, rng.integers(1, 16, rows), -rng.integers(0, 6, rows))
+    paid = due + offset
     missed_from = first_missed[loan]
     curing = (behind == 1) & (lk >= missed_from) & (lk < missed_from + months_behind[loan])
     paid = np.where(curing, cure_day[loan], paid)

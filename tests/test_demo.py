@@ -17,6 +17,8 @@ from pipelines.demo import DEFAULT_AS_OF, PLANTED_STORIES, generate, parse_scale
 # Big enough for the planted stories to stand out of the noise, small enough to generate in about a second.
 STORY_LEADS = 40_000
 AS_OF = DEFAULT_AS_OF
+BIWEEKLY_END = date(2026, 11, 15)
+"""The last biweekly period end before the as-of: the snapshot of the retrospective's default period."""
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -422,7 +424,8 @@ def _month_ends(n: int) -> list[date]:
 
 def test_story_region_delinquency_rises(con):
     region = PLANTED_STORIES["rising_delinquency_region"]
-    ends = _month_ends(10)
+    # Jan–Oct 2026 month-ends, then the biweekly end 2026-11-15 the retrospective of the default period reads.
+    ends = [*_month_ends(10), BIWEEKLY_END]
     con.execute("create or replace temp table snaps as select unnest(?::date[]) as d", [ends])
     con.execute("create or replace temp table probe as select loan_id, d from loans, snaps where disbursed_date <= d")
     rates = con.sql(
@@ -438,21 +441,23 @@ def test_story_region_delinquency_rises(con):
     ).pl()
     planted = rates.filter(pl.col("region_id") == region).sort("d")
     others = rates.filter(pl.col("region_id") != region)
-    # ends: Jan–Oct 2026. The shock starts about three months before the as-of (late August):
-    # up to July the region is like the others, then it climbs faster at each of the last two.
-    calm = ends[:-3]
+    # Up to September the region is like the others; its borrowers stop paying from October on, more
+    # of them every week: the October month-end rises and the biweekly end of 15 November jumps.
+    calm = ends[:-2]
     for column in ("overdue_count_rate", "overdue_rate"):
         series = planted[column].to_list()
+
         calm_level = sum(series[: len(calm)]) / len(calm)
         others_level = others.filter(pl.col("d").is_in(calm))[column].mean()
         assert calm_level < 1.5 * others_level, (column, series, others_level)
-        aug, sep, oct_ = series[-3:]
-        assert aug < sep < oct_ and oct_ - sep > sep - aug, (column, series)
-        assert oct_ > 3 * calm_level, (column, series)
-        # SPEC §4.3's early-warning rule: above mean + 2 sample standard deviations of the previous six.
+        sep, oct_, nov = series[-3:]
+        assert sep < oct_ < nov and nov - oct_ > oct_ - sep, (column, series)
+        assert nov > 3 * calm_level, (column, series)
+        # SPEC §4.3's early-warning rule at 2026-11-15: well above mean + 2 sample standard deviations of
+        # its own previous six month-ends (May–October, October's rise included).
         previous = planted[column][-7:-1]
-        assert oct_ > previous.mean() + 2 * previous.std(), (column, series)
-        assert oct_ > others.filter(pl.col("d") == ends[-1])[column].max(), (column, series)
+        assert nov > 1.5 * (previous.mean() + 2 * previous.std()), (column, series)
+        assert nov > others.filter(pl.col("d") == BIWEEKLY_END)[column].max(), (column, series)
 
 
 def test_story_team_conversion_falls(con):
