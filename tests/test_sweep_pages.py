@@ -25,7 +25,7 @@ OTHER_PAGES = ("overview", "teams", "credit", "customers", "retrospective", "dat
 
 @pytest.fixture(scope="module")
 def values(demo_warehouse: Path) -> dict[str, list[str]]:
-    """The small demo's regions, teams, account managers, and those with no new lead or no balance in the default period."""
+    """The small demo's regions, teams, account managers, and those with no new lead or no balance (default period)."""
     con = duckdb.connect(str(demo_warehouse), read_only=True)
     try:
         d = dimensions(con)
