@@ -85,7 +85,7 @@ def recompute_rfm(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     window = config["window_days"]
     loans = con.sql("select * from stg_loans").pl()
     customers = con.sql("select * from stg_customers").pl()
-    officers = con.sql("select officer_id, team_id from stg_officers").pl()
+    officers = con.sql("select officer_id, team_id, region_id from stg_officers join stg_teams using (team_id)").pl()
     products = con.sql("select product_id, product_line from stg_products").pl()
     grid = pl.DataFrame(
         [
@@ -139,7 +139,7 @@ def recompute_rfm(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         )
         .with_columns(fm_score=((pl.col("f_score") + pl.col("m_score") + 1) // 2).cast(pl.Int32))
         .join(grid, on=["r_score", "fm_score"])
-        .join(customers, on="customer_id")
+        .join(customers.rename({"region_id": "customer_region_id"}), on="customer_id")
         .join(officers, on="officer_id")
         .join(products, on="product_id")
         .with_columns(
@@ -157,7 +157,7 @@ def test_fact_matches_an_independent_recomputation(con: duckdb.DuckDBPyConnectio
     columns = [
         "customer_id", "as_of", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score",
         "fm_score", "segment", "max_principal", "tier", "credit_score", "credit_grade", "customer_type",
-        "industry", "region_id", "officer_id", "team_id", "channel_id", "product_line", "latest_loan_date",
+        "industry", "region_id", "customer_region_id", "officer_id", "team_id", "channel_id", "product_line", "latest_loan_date",
         "latest_loan_id",
     ]  # fmt: skip
     expected = recompute_rfm(con).select(columns).sort("as_of", "customer_id")

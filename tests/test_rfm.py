@@ -118,12 +118,18 @@ def test_recency_frequency_monetary_values(eleven: duckdb.DuckDBPyConnection) ->
     assert rows["K7"]["latest_loan_date"] == AS_OF - timedelta(days=500)
 
 
-def test_filter_dimensions_come_from_the_customer_and_the_latest_loan(eleven: duckdb.DuckDBPyConnection) -> None:
+def test_filter_dimensions_come_from_the_latest_loans_officer(eleven: duckdb.DuckDBPyConnection) -> None:
     rows = rfm(eleven)
-    # K9's loans were made by officer O3 (team T3 of region R2) but K9 lives in region R1 (the default).
-    assert (rows["K9"]["officer_id"], rows["K9"]["team_id"], rows["K9"]["region_id"]) == ("O3", "T3", "R1")
+
+    def org(cid: str) -> tuple[str, str, str, str]:
+        r = rows[cid]
+        return r["officer_id"], r["team_id"], r["region_id"], r["customer_region_id"]
+
+    # K9 lives in region R1 (the default) but its loans were made by officer O3 (team T3 of region R2):
+    # like every other figure, it counts in the officer's region (SPEC §2).
+    assert org("K9") == ("O3", "T3", "R2", "R1")
     # K11 lives in region R2 but was served by officer O1 of team T1 (region R1).
-    assert (rows["K11"]["officer_id"], rows["K11"]["team_id"], rows["K11"]["region_id"]) == ("O1", "T1", "R2")
+    assert org("K11") == ("O1", "T1", "R1", "R2")
     assert rows["K5"]["product_line"] == "pledge"
     assert rows["K7"]["channel_id"] == "C2"
     assert rows["K1"]["customer_type"] == "business"
@@ -159,17 +165,18 @@ def test_segment_summary_shares(eleven: duckdb.DuckDBPyConnection) -> None:
     assert summary["promising"]["customer_share"] == 0
 
 
-def test_region_filter_is_the_customers_region_and_team_filter_the_latest_loans_team(
+def test_region_and_team_filters_are_the_latest_loans_officers(
     eleven: duckdb.DuckDBPyConnection,
 ) -> None:
     def counted(filters: Filters) -> dict[str, int]:
         s = q.segment_summary(eleven, filters)
         return {r["segment"]: r["customers"] for r in s.iter_rows(named=True) if r["customers"]}
 
-    assert counted(Filters(period=NOVEMBER.period, region_ids=("R2",))) == {"champions": 1}  # K11 only
+    # K9 lives in R1 but was served by O3 of team T3 (R2): it is R2's customer; K11 (living in R2) is R1's.
+    assert counted(Filters(period=NOVEMBER.period, region_ids=("R2",))) == {"champions": 1}  # K9 only
     assert counted(Filters(period=NOVEMBER.period, team_ids=("T3",))) == {"champions": 1}  # K9 only
-    # Both given, they intersect: K11 is in R2 but served by T1, K9 is served by T3 but lives in R1.
-    assert counted(Filters(period=NOVEMBER.period, region_ids=("R2",), team_ids=("T3",))) == {}
+    assert counted(Filters(period=NOVEMBER.period, region_ids=("R2",), team_ids=("T3",))) == {"champions": 1}
+    assert counted(Filters(period=NOVEMBER.period, region_ids=("R1",), team_ids=("T3",))) == {}
     assert counted(Filters(period=NOVEMBER.period, channel_ids=("C2",))) == {"cant_lose": 1}  # K7
     assert counted(Filters(period=NOVEMBER.period, product_lines=("pledge",))) == {"need_attention": 1}  # K5
     assert counted(Filters(period=NOVEMBER.period, customer_types=("business",))) == {"new": 1}  # K1

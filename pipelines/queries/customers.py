@@ -5,8 +5,11 @@ period filter chooses *which* as-of is shown: the latest available as-of on or b
 the period's last day (the comparison period chooses the comparison as-of the same
 way). The available as-of dates are the build's as-of date and the month-ends before
 it (table dim_rfm_dates). The dimension filters apply to the columns of
-fct_customer_rfm: region and customer type are the customer's own; team, officer,
-channel and product line are those of the customer's latest loan in the window.
+fct_customer_rfm: customer type is the customer's own; region, team, officer, channel
+and product line are those of the customer's latest loan in the window (its officer's
+current team and region, SPEC §2). So a customer is in a region head's or team lead's
+scope when the officer of their latest loan is, and a list shows only such customers
+and their officers.
 """
 
 from __future__ import annotations

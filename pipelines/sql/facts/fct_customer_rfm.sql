@@ -3,11 +3,12 @@
 -- least one loan disbursed in the lookback window (as_of − window_days, as_of].
 -- Primary key: (customer_id, as_of). As-of dates come from dim_rfm_dates.
 --
--- Filter dimensions: region_id, customer_type and industry are the customer's own (SPEC);
--- officer_id, team_id, channel_id, product_id and product_line are those of the customer's
--- latest loan in the window, team_id being that officer's current team. So a region filter
--- selects customers by where they are, a team or officer filter by who served their latest
--- loan; both given, they intersect.
+-- Filter dimensions: customer_type and industry are the customer's own; officer_id, team_id,
+-- region_id, channel_id, product_id and product_line are those of the customer's latest loan
+-- in the window, team_id and region_id being that officer's current team and its region (the
+-- organisation attribution of SPEC §2, like every other figure). So a region, team or officer
+-- filter, and the access scope, select customers by who served their latest loan; the
+-- customer's own region is kept as customer_region_id.
 with as_of_dates as (
     select as_of, window_days from dim_rfm_dates
 ),
@@ -56,12 +57,15 @@ latest_loan as (
         loans.loan_id as latest_loan_id,
         loans.officer_id,
         officers.team_id,
+        teams.region_id,
         loans.product_id,
         products.product_line,
         loans.channel_id
     from loans
     inner join stg_officers as officers
         on loans.officer_id = officers.officer_id
+    inner join stg_teams as teams
+        on officers.team_id = teams.team_id
     inner join stg_products as products
         on loans.product_id = products.product_id
 ),
@@ -150,7 +154,8 @@ final as (
         borrowers.credit_grade,
         borrowers.customer_type,
         borrowers.industry,
-        borrowers.region_id,
+        latest_loan.region_id,
+        borrowers.region_id as customer_region_id,
         latest_loan.officer_id,
         latest_loan.team_id,
         latest_loan.channel_id,
