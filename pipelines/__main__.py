@@ -72,6 +72,15 @@ def _parser() -> argparse.ArgumentParser:
             f"--{name}", nargs="+", action="extend", default=[], metavar="ID", help=f"only these {what}"
         )
     report.add_argument("--app-url", default=None, help="the app's address, to link each finding to its view")
+    for name, what in (("region", "regions"), ("team", "teams")):
+        report.add_argument(
+            f"--scope-{name}",
+            nargs="+",
+            action="extend",
+            default=[],
+            metavar="ID",
+            help=f"produce the report for a user who may see only these {what} (their access scope)",
+        )
 
     store = sub.add_parser("store", help="back up or restore the retrospective's notes and action items")
     store_sub = store.add_subparsers(dest="store_command", required=True)
@@ -156,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     if args.command == "report":
-        from pipelines.retro.report import ReportError, write_report
+        from pipelines.retro.report import ReportError, report_scope, write_report
         from pipelines.retro.store import StoreError
 
         chosen = {attribute: tuple(getattr(args, name)) for name, (attribute, _) in REPORT_FILTERS.items()}
@@ -169,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
                 dimension_filters=chosen,
                 store_path=args.store,
                 app_url=args.app_url,
+                scope=report_scope(region_ids=args.scope_region, team_ids=args.scope_team),
             )
         except ReportError as exc:
             print(str(exc), file=sys.stderr)

@@ -189,7 +189,8 @@ def test_a_region_heads_scope_is_a_filter_nobody_can_lift(
     assert not ids_in(scoped) & org["outside"], "ids of another region in the result"
 
     empty = plain(query(con, _with(region_ids=(NOTHING,))))
-    for attribute, key in (("region_ids", "other_region"), ("team_ids", "other_team"), ("officer_ids", "other_officer")):
+    elsewhere = (("region_ids", "other_region"), ("team_ids", "other_team"), ("officer_ids", "other_officer"))
+    for attribute, key in elsewhere:
         asking_elsewhere = _with(**{attribute: tuple(org[key])}, product_lines=())
         got = plain(query(con, dataclasses.replace(asking_elsewhere, scope=scope)))
         assert not ids_in(got) & org["outside"], f"{attribute} outside the scope leaked"
@@ -200,10 +201,58 @@ def test_a_team_leads_totals_are_the_sum_of_their_teams(con: duckdb.DuckDBPyConn
     two_teams = tuple(sorted(org["teams"]))[:2]
     scope = Scope(team_ids=two_teams)
     total = disbursement.disbursement_summary(con, Filters(PERIOD, scope=scope)).row(0, named=True)
-    each = [disbursement.disbursement_summary(con, Filters(PERIOD, team_ids=(t,))).row(0, named=True) for t in two_teams]
+    each = [
+        disbursement.disbursement_summary(con, Filters(PERIOD, team_ids=(team,))).row(0, named=True)
+        for team in two_teams
+    ]
     assert total["amount"] == sum(e["amount"] for e in each)
     assert total["loans"] == sum(e["loans"] for e in each)
     leads = funnel.new_leads(con, Filters(PERIOD, scope=scope))
     assert leads == sum(funnel.new_leads(con, Filters(PERIOD, team_ids=(t,))) for t in two_teams)
     board = disbursement.leaderboard(con, Filters(PERIOD, scope=scope), "team")
     assert set(board["value"]) <= set(two_teams)
+
+
+def test_dimension_lists_offer_only_the_scope(con: duckdb.DuckDBPyConnection, org) -> None:
+    everything = dimensions(con)
+    region_head = dimensions(con, Scope(region_ids=(REGION,)))
+    assert list(region_head.regions["region_id"]) == [REGION]
+    assert set(region_head.teams["team_id"]) == org["teams"]
+    assert set(region_head.officers["officer_id"]) == org["officers"]
+    # Not organisation: the same for everyone.
+    assert region_head.channels.equals(everything.channels)
+    assert (region_head.as_of, region_head.first_date) == (everything.as_of, everything.first_date)
+
+    two_teams = tuple(sorted(org["teams"]))[:2]
+    team_lead = dimensions(con, Scope(team_ids=two_teams))
+    assert list(team_lead.regions["region_id"]) == [REGION]
+    assert set(team_lead.teams["team_id"]) == set(two_teams)
+    assert set(team_lead.officers["team_id"]) == set(two_teams)
+    assert set(team_lead.officers["officer_id"]) == set(
+        everything.officers.filter(pl.col("team_id").is_in(two_teams))["officer_id"]
+    )
+    # A team lead's teams in two regions: both regions, only those teams.
+    other_team = next(iter(org["other_team"]))
+    spread = dimensions(con, Scope(team_ids=(two_teams[0], other_team)))
+    assert set(spread.regions["region_id"]) == {REGION} | org["other_region"]
+    assert set(spread.teams["team_id"]) == {two_teams[0], other_team}
+    # Levels intersect: a region head of R01 who is also limited to another region's team sees nothing.
+    nobody = dimensions(con, Scope(region_ids=(REGION,), team_ids=(other_team,)))
+    assert nobody.regions.is_empty() and nobody.teams.is_empty() and nobody.officers.is_empty()
+
+    officer = sorted(org["officers"])[0]
+    one = dimensions(con, Scope(officer_ids=(officer,)))
+    assert list(one.officers["officer_id"]) == [officer]
+    assert list(one.teams["team_id"]) == list(one.officers["team_id"])
+    assert list(one.regions["region_id"]) == [REGION]
+
+    assert dimensions(con, Scope()).teams.equals(everything.teams)
+
+
+def test_the_data_pages_tables_are_company_wide_so_empty_under_a_scope(con: duckdb.DuckDBPyConnection) -> None:
+    from pipelines.queries import data
+
+    for query in (data.row_counts, data.build_steps, data.data_quality):
+        assert not query(con).is_empty() or query is data.data_quality
+        scoped = query(con, Scope(region_ids=(REGION,)))
+        assert scoped.is_empty() and scoped.columns == query(con).columns

@@ -1,4 +1,8 @@
-"""What the Data page shows: the build's metadata, row counts and data-quality warnings."""
+"""What the Data page shows: the build's metadata, row counts and data-quality warnings.
+
+The page is for admins. Row counts, build steps and data-quality examples are company-wide (an example row
+can be any region's), so under a restricted access scope they come back empty.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from datetime import date, datetime
 
 import duckdb
 import polars as pl
+
+from pipelines.queries.filters import Scope
 
 
 @dataclass(frozen=True)
@@ -33,29 +39,39 @@ def build_info(con: duckdb.DuckDBPyConnection) -> BuildInfo:
     return BuildInfo(*row[:7], config=json.loads(row[7]))
 
 
-def row_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Rows per table: the source tables as loaded, then every table the build made."""
-    return con.sql(
+def row_counts(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> pl.DataFrame:
+    """Rows per table: the source tables as loaded, then every table the build made (none under a scope)."""
+    return _company_only(
+        con,
+        scope,
         """
         select table_name, layer, row_count
         from meta_row_counts
         order by case layer when 'source' then 0 when 'staging' then 1 when 'fact' then 2
                  when 'aggregate' then 3 else 4 end, table_name
-        """
-    ).pl()
+        """,
+    )
 
 
-def build_steps(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """The build's steps with their durations, in the order they ran."""
-    return con.sql("select step, seconds, row_count from meta_steps order by step_no").pl()
+def build_steps(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> pl.DataFrame:
+    """The build's steps with their durations, in the order they ran (none under a scope)."""
+    return _company_only(con, scope, "select step, seconds, row_count from meta_steps order by step_no")
 
 
-def data_quality(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Data-quality warnings found while validating the source."""
-    return con.sql(
+def data_quality(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> pl.DataFrame:
+    """Data-quality warnings found while validating the source (none under a scope: examples name any row)."""
+    return _company_only(
+        con,
+        scope,
         """
         select severity, table_name, column_name, check_name, row_count, example_rows, message
         from meta_data_quality
         order by table_name, column_name, check_name
-        """
-    ).pl()
+        """,
+    )
+
+
+def _company_only(con: duckdb.DuckDBPyConnection, scope: Scope | None, sql: str) -> pl.DataFrame:
+    """The query's rows, or its columns without rows under a restricted scope."""
+    rows = con.sql(sql).pl()
+    return rows.clear() if scope is not None and scope.restricted else rows

@@ -50,13 +50,29 @@ def _minus_year(day: date) -> date:
         return day.replace(year=day.year - 1, day=28)
 
 
+# The access scope's levels, as (Scope attribute, column name in every fact and aggregate).
+SCOPE_LEVELS: tuple[tuple[str, str], ...] = (
+    ("region_ids", "region_id"),
+    ("team_ids", "team_id"),
+    ("officer_ids", "officer_id"),
+)
+
+
 @dataclass(frozen=True)
 class Scope:
-    """What a signed-in user may see; empty tuples mean no restriction on that level."""
+    """What a signed-in user may see; empty tuples mean no restriction on that level.
+
+    Levels given together intersect (a row must be in every restricted level), like filters.
+    """
 
     region_ids: tuple[str, ...] = ()
     team_ids: tuple[str, ...] = ()
     officer_ids: tuple[str, ...] = ()
+
+    @property
+    def restricted(self) -> bool:
+        """True when the scope hides something (a region head, a team lead), False for everything."""
+        return bool(self.region_ids or self.team_ids or self.officer_ids)
 
 
 @dataclass(frozen=True)
@@ -92,9 +108,29 @@ def dimension_clause(filters: Filters, alias: str = "") -> tuple[str, list]:
         if values:
             conditions.append(f"list_contains(?::VARCHAR[], {prefix}{column})")
             params.append(list(values))
-    for attribute, column in (("region_ids", "region_id"), ("team_ids", "team_id"), ("officer_ids", "officer_id")):
-        allowed = getattr(filters.scope, attribute)
-        if allowed:
-            conditions.append(f"list_contains(?::VARCHAR[], {prefix}{column})")
-            params.append(list(allowed))
+    scope_sql, scope_params = scope_clause(filters.scope, alias)
+    if scope_params:
+        conditions.append(scope_sql)
+        params.extend(scope_params)
+    return (" and ".join(conditions) or "true"), params
+
+
+def scope_clause(scope: Scope, alias: str = "", columns: dict[str, str] | None = None) -> tuple[str, list]:
+    """A SQL condition ('true' for no restriction) and its parameters keeping only rows inside the access scope.
+
+    `columns` names the column of a level where it is not the usual one (e.g. {"region_ids": "t.region_id"});
+    a level mapped to None is not checked here (the caller restricts it another way).
+    """
+    prefix = f"{alias}." if alias else ""
+    conditions: list[str] = []
+    params: list = []
+    for attribute, column in SCOPE_LEVELS:
+        allowed = getattr(scope, attribute)
+        if not allowed:
+            continue
+        expression = (columns or {}).get(attribute, f"{prefix}{column}")
+        if expression is None:
+            continue
+        conditions.append(f"list_contains(?::VARCHAR[], {expression})")
+        params.append(list(allowed))
     return (" and ".join(conditions) or "true"), params

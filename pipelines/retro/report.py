@@ -36,7 +36,7 @@ from pipelines import periods
 from pipelines.metrics import all_definitions
 from pipelines.queries._sales import settings
 from pipelines.queries.dimensions import dimensions
-from pipelines.queries.filters import Filters
+from pipelines.queries.filters import Filters, Scope
 from pipelines.queries.overview import INDICATORS
 from pipelines.retro import FINDING_KINDS, ActionItem, Finding, RetroPeriod
 from pipelines.retro.findings import STATEMENTS, VALUE_UNITS, find_all, render
@@ -1320,21 +1320,64 @@ class ReportError(Exception):
     """A report cannot be made as asked (no warehouse, a bad period, an unknown filter value, ...)."""
 
 
-def _check_filter_values(con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
-    dims = dimensions(con)
-    known = {
-        "region": (filters.region_ids, set(dims.regions["region_id"])),
-        "team": (filters.team_ids, set(dims.teams["team_id"])),
-        "officer": (filters.officer_ids, set(dims.officers["officer_id"])),
-        "line": (filters.product_lines, set(dims.product_lines)),
-        "channel": (filters.channel_ids, set(dims.channels["channel_id"])),
-        "ctype": (filters.customer_types, set(dims.customer_types)),
+def _known_ids(dims) -> dict[str, set[str]]:
+    return {
+        "region": set(dims.regions["region_id"]),
+        "team": set(dims.teams["team_id"]),
+        "officer": set(dims.officers["officer_id"]),
+        "line": set(dims.product_lines),
+        "channel": set(dims.channels["channel_id"]),
+        "ctype": set(dims.customer_types),
     }
-    for name, (asked, values) in known.items():
+
+
+def _check_filter_values(con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
+    """Unknown ids, and ids outside the access scope, are errors: a report never widens or guesses a scope."""
+    everything = _known_ids(dimensions(con))
+    scope = filters.scope
+    for name, attribute in (("region", "region_ids"), ("team", "team_ids"), ("officer", "officer_ids")):
+        unknown = sorted(set(getattr(scope, attribute)) - everything[name])
+        if unknown:
+            raise ReportError(f"error: the scope names an unknown {name} {', '.join(unknown)}")
+    allowed = _known_ids(dimensions(con, scope))
+    asked_by_name = {
+        "region": filters.region_ids,
+        "team": filters.team_ids,
+        "officer": filters.officer_ids,
+        "line": filters.product_lines,
+        "channel": filters.channel_ids,
+        "ctype": filters.customer_types,
+    }
+    for name, asked in asked_by_name.items():
+        values = everything[name]
         unknown = sorted(set(asked) - values)
         if unknown:
             shown = ", ".join(sorted(values)[:12]) + (", ..." if len(values) > 12 else "")
             raise ReportError(f"error: unknown --{name} {', '.join(unknown)} (the warehouse has {shown})")
+        outside = sorted(set(asked) - allowed[name])
+        if outside:
+            raise ReportError(
+                f"error: --{name} {', '.join(outside)} is outside the report's scope ({scope_description(scope)})"
+            )
+
+
+def scope_description(scope: Scope) -> str:
+    """An access scope in one line for messages, e.g. `region R01` or `team T001, T002`; `everything` if none."""
+    parts = [
+        f"{level} {', '.join(getattr(scope, attribute))}"
+        for level, attribute in (("region", "region_ids"), ("team", "team_ids"), ("officer", "officer_ids"))
+        if getattr(scope, attribute)
+    ]
+    return "; ".join(parts) or "everything"
+
+
+def report_scope(
+    region_ids: tuple[str, ...] | list[str] = (),
+    team_ids: tuple[str, ...] | list[str] = (),
+    officer_ids: tuple[str, ...] | list[str] = (),
+) -> Scope:
+    """The access scope a report is produced for (nothing given: the whole company)."""
+    return Scope(region_ids=tuple(region_ids), team_ids=tuple(team_ids), officer_ids=tuple(officer_ids))
 
 
 def write_report(
@@ -1346,8 +1389,12 @@ def write_report(
     dimension_filters: dict[str, tuple[str, ...]] | None = None,
     store_path: Path | str | None = None,
     app_url: str | None = None,
+    scope: Scope | None = None,
 ) -> Report:
     """Build the retrospective from the warehouse at `db` and write it to `out` (.html or .xlsx).
+
+    `scope` is the access scope of the person it is for (see `report_scope`): every figure, finding, note
+    and action item is that scope's, and the meeting is keyed by the filters ∩ the scope.
 
     The summary and action items come from the store at `store_path` (default: `store.store_path()`),
     opened only once the warehouse and the arguments have been checked.
@@ -1383,7 +1430,7 @@ def write_report(
             raise ReportError(
                 f"error: the period {period_text} ends before the data starts ({first_date}); nothing to review"
             )
-        filters = Filters(retro.period, **(dimension_filters or {}))
+        filters = Filters(retro.period, **(dimension_filters or {}), scope=scope or Scope())
         _check_filter_values(con, filters)
         report = build_report(con, filters, retro, RetroStore(store_path), lang, app_url=app_url)
     finally:

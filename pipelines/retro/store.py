@@ -11,7 +11,9 @@ summary and action items, and only its own earlier meetings carry into it. The s
 canonical text built from the dimension filters with the URL's parameter names, values
 sorted: `all` for the company, `region=R01`, `region=R01,R02&team=T010`, ... (see
 `scope_text`). A user's access scope narrows it the same way it narrows the data: a
-regional head restricted to R01 who filters nothing holds the `region=R01` meeting.
+regional head restricted to R01 who filters nothing holds the `region=R01` meeting, and one
+who filters on R02 (outside their scope) the `region=` meeting, which covers nothing and is
+never the company's.
 
 **Two people editing at once.** Every summary and every action item carries a `version`.
 A save names the version it edited; when the row has moved on since, the save raises
@@ -195,7 +197,9 @@ class StoreVersionError(StoreError):
 def scope_values(filters: Filters) -> dict[str, tuple[str, ...]]:
     """The dimension values a retrospective held with `filters` covers, by Filters attribute (sorted; none = all).
 
-    The access scope narrows a filter, or stands in for it when that level is not filtered.
+    The access scope narrows a filter, or stands in for it when that level is not filtered: the effective
+    scope is the filters ∩ the access scope. A filter wholly outside the access scope covers nothing: its
+    level is kept with no values (never dropped, which would read as "all").
     """
     values_by_attribute = {}
     for attribute, _column in DIMENSIONS:
@@ -203,13 +207,18 @@ def scope_values(filters: Filters) -> dict[str, tuple[str, ...]]:
         allowed = set(getattr(filters.scope, attribute, ()))
         if allowed:
             values = values & allowed if values else allowed
-        if values:
+            values_by_attribute[attribute] = tuple(sorted(values))
+        elif values:
             values_by_attribute[attribute] = tuple(sorted(values))
     return values_by_attribute
 
 
 def scope_text(filters: Filters) -> str:
-    """The canonical scope of a retrospective held with `filters` (see the module docstring)."""
+    """The canonical scope of a retrospective held with `filters` (see the module docstring).
+
+    `all` only for the whole company with nothing filtered; a restricted user's meeting is always keyed by
+    their effective scope, and a filter outside it by an empty level (`region=`) that matches no other meeting.
+    """
     parts = [f"{_SCOPE_NAMES[attribute]}={','.join(values)}" for attribute, values in scope_values(filters).items()]
     return "&".join(parts) or COMPANY_SCOPE
 
