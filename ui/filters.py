@@ -8,7 +8,13 @@ URL parameters (all optional; ids, never display names, so a link works in eithe
     region, team, officer, line, channel, ctype   comma-separated ids
 
 A value that is not valid is ignored with a visible notice, never an exception; so is a team outside the
-region(s) named, and an account manager outside the team(s) (or region(s)) named. A notice echoes at most
+region(s) named, and an account manager outside the team(s) (or region(s)) named.
+
+**Access scope.** `filter_bar(lang, scope)` takes the signed-in user's `Scope` (a region head's regions, a team
+lead's teams; `Scope()` for a director or admin). The organisation filters offer only what it allows
+(`dimensions(con, scope)`), drills go only inside it, a link naming a region, team or account manager outside
+it is shown the user's own scope with a notice, and the scope goes into `FilterContext.filters.scope`, which
+every query function applies in SQL whatever the filters say. A notice echoes at most
 60 characters of the value, escaped (ui.format.echo).
 
 Drilling down (a bar on Teams or on the Disbursement leaderboard, a breadcrumb) is a filter: `drill_to`
@@ -31,7 +37,7 @@ import streamlit as st
 
 from pipelines import periods
 from pipelines.queries.dimensions import Dimensions, dimensions
-from pipelines.queries.filters import Filters, Period
+from pipelines.queries.filters import Filters, Period, Scope
 from ui.db import current_build, require_cursor
 from ui.format import echo
 from ui.i18n import t
@@ -65,10 +71,13 @@ class FilterContext:
         return self.dims.as_of
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _dimensions(build: tuple[str, int, int]) -> Dimensions:
-    del build  # the cache key: a new build brings new choices
-    return dimensions(require_cursor())
+@st.cache_data(show_spinner=False, max_entries=32)
+def _dimensions(
+    build: tuple[str, int, int], region_ids: tuple[str, ...] = (), team_ids: tuple[str, ...] = (),
+    officer_ids: tuple[str, ...] = ()
+) -> Dimensions:  # fmt: skip
+    del build  # the cache key: a new build brings new choices; the scope's plain values key the rest
+    return dimensions(require_cursor(), Scope(region_ids, team_ids, officer_ids))
 
 
 def comparison_period(cmp: str, period: Period, kind: str, anchor: date, as_of: date) -> Period | None:
@@ -116,8 +125,14 @@ def _period_label(text: str, dims: Dimensions, lang: str) -> str:
     return label
 
 
-def _init_from_url(dims: Dimensions, lang: str) -> list[str]:
-    """Load the URL's filter values into the widgets' state once per session; returns notices for bad values."""
+def _init_from_url(
+    dims: Dimensions, lang: str, everything: Dimensions | None = None, scope: Scope | None = None
+) -> list[str]:
+    """Load the URL's filter values into the widgets' state once per session; returns notices for bad values.
+
+    `dims` are the choices the user's access scope allows, `everything` the warehouse's: a value known to the
+    warehouse but outside the scope is dropped with its own notice (so the user's own scope is shown).
+    """
     notices: list[str] = []
     params = st.query_params
     anchor = dims.biweekly_anchor_monday
@@ -154,6 +169,7 @@ def _init_from_url(dims: Dimensions, lang: str) -> list[str]:
     st.session_state["f_cmp"] = cmp
 
     valid = _valid_ids(dims)
+    known = _valid_ids(everything if everything is not None else dims)
     for name, (_, key) in LIST_PARAMS.items():
         raw = params.get(name)
         if not raw:
@@ -161,9 +177,25 @@ def _init_from_url(dims: Dimensions, lang: str) -> list[str]:
         values = [v for v in raw.split(",") if v]
         good = [v for v in values if v in valid[name]]
         for bad in sorted(set(values) - set(good)):
-            notices.append(t("notice_bad_value", lang, name=name, value=echo(bad)))
+            if bad in known[name]:
+                allowed = echo(_scope_words(dims, scope or Scope(), lang))
+                notices.append(t("notice_outside_access", lang, name=name, value=echo(bad), scope=allowed))
+            else:
+                notices.append(t("notice_bad_value", lang, name=name, value=echo(bad)))
         st.session_state[key] = good
     return notices
+
+
+def _scope_words(dims: Dimensions, scope: Scope, lang: str) -> str:
+    """What the access scope allows, by name: the account managers, else the teams, else the regions."""
+    level, frame = (
+        ("officer", dims.officers)
+        if scope.officer_ids
+        else ("team", dims.teams)
+        if scope.team_ids
+        else ("region", dims.regions)
+    )
+    return f"{t(level, lang)}: {', '.join(frame[f'{level}_name'])}"
 
 
 def _outside_scope(dims: Dimensions, lang: str) -> list[str]:
@@ -282,12 +314,16 @@ def _multiselect(label: str, options: list[str], key: str, names: dict[str, str]
     )
 
 
-def filter_bar(lang: str) -> FilterContext | None:
-    """Draw the filter bar in the sidebar, sync it with the URL; the filter state, or None without a warehouse."""
+def filter_bar(lang: str, scope: Scope | None = None) -> FilterContext | None:
+    """Draw the filter bar in the sidebar, sync it with the URL; the filter state, or None without a warehouse.
+
+    `scope` is the signed-in user's access scope (None or `Scope()`: everything); see the module docstring.
+    """
     build = current_build()
     if build is None:
         return None
-    dims = _dimensions(build)
+    scope = scope or Scope()
+    dims = _dimensions(build, scope.region_ids, scope.team_ids, scope.officer_ids)
     if st.session_state.get("_lang", lang) != lang:
         # Streamlit keeps a widget's choice by its displayed label; after a language switch the
         # old label would stay on screen. Setting each value again redraws it in the new language.
@@ -297,7 +333,8 @@ def filter_bar(lang: str) -> FilterContext | None:
     notices: list[str] = []
     if st.session_state.get("_filters_loaded") != build:
         if "_filters_loaded" not in st.session_state:
-            notices = _init_from_url(dims, lang) + _outside_scope(dims, lang)
+            everything = _dimensions(build) if scope.restricted else dims
+            notices = _init_from_url(dims, lang, everything, scope) + _outside_scope(dims, lang)
         st.session_state["_filters_loaded"] = build
     if LEGACY_DRILL_PARAM in st.query_params:
         notices += _apply_legacy_drill(dims, lang)
@@ -387,6 +424,7 @@ def filter_bar(lang: str) -> FilterContext | None:
         product_lines=tuple(lines),
         channel_ids=tuple(channel_ids),
         customer_types=tuple(ctypes),
+        scope=scope,
     )
     _write_url(filters, kind, cmp, dims)
     return FilterContext(filters=filters, kind=kind, lang=lang, dims=dims)

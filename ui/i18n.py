@@ -131,6 +131,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Ignored from the link: {name} = '{value}' is not a known value.",
         "zh": "已忽略链接中的无效值: {name} = '{value}'。",
     },
+    "notice_outside_access": {
+        "en": "Not shown: {name} '{value}' is outside what you may see; showing your own scope ({scope}) instead.",
+        "zh": "无权查看: {name} '{value}' 不在您的权限范围内, 已改为显示您的范围 ({scope})。",
+    },
     "notice_team_outside_region": {
         "en": "Ignored from the link: team '{value}' is not in the region chosen ({region}).",
         "zh": "已忽略链接中的团队 '{value}': 不属于所选区域 ({region})。",

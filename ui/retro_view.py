@@ -165,8 +165,10 @@ def period_line(ctx: FilterContext, rv: Review) -> str:
 
 
 def scope_label(ctx: FilterContext) -> str:
-    """The dimension filters in words ("Region: Northwest China"), or the whole company."""
+    """The meeting's scope in words ("Region: Northwest China"), or the whole company: the dimension filters
+    narrowed by the user's access scope, the same values the meeting is keyed by."""
     dims, f, lang = ctx.dims, ctx.filters, ctx.lang
+    effective = scope_values(f)
 
     def names(ids: tuple[str, ...], frame: pl.DataFrame, id_column: str, name_column: str) -> str:
         lookup = dict(zip(frame[id_column], frame[name_column], strict=True))
@@ -174,12 +176,12 @@ def scope_label(ctx: FilterContext) -> str:
 
     parts = []
     for label, ids, frame, id_column, name_column in (
-        ("region", f.region_ids, dims.regions, "region_id", "region_name"),
-        ("team", f.team_ids, dims.teams, "team_id", "team_name"),
-        ("officer", f.officer_ids, dims.officers, "officer_id", "officer_name"),
+        ("region", effective.get("region_ids"), dims.regions, "region_id", "region_name"),
+        ("team", effective.get("team_ids"), dims.teams, "team_id", "team_name"),
+        ("officer", effective.get("officer_ids"), dims.officers, "officer_id", "officer_name"),
         ("channel", f.channel_ids, dims.channels, "channel_id", "channel_name"),
     ):
-        if ids:
+        if ids is not None and (ids or label != "channel"):
             parts.append(f"{t(label, lang)}: {names(ids, frame, id_column, name_column)}")
     if f.product_lines:
         parts.append(f"{t('product_line', lang)}: " + ", ".join(t(f"product_line_{p}", lang) for p in f.product_lines))
