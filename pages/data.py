@@ -5,6 +5,7 @@ import streamlit as st
 from pipelines.queries import data as queries
 from ui.db import require_cursor
 from ui.entry import ensure_app_entry
+from ui.filters import context
 from ui.i18n import t
 from ui.state import language
 from ui.table_view import show as show_table
@@ -14,6 +15,9 @@ lang = language()
 st.title(t("data_title", lang))
 con = require_cursor(lang)
 info = queries.build_info(con)
+# Company-wide tables: empty under a region head's or team lead's access scope (the page is for admins).
+filter_context = context()
+scope = filter_context.filters.scope if filter_context is not None else None
 
 as_of, built, duration, fmt = st.columns([1, 1.5, 1, 1])
 as_of.metric(t("as_of_date", lang), info.as_of.isoformat(), help=t("as_of_help", lang))
@@ -24,7 +28,7 @@ st.caption(t("source_caption", lang, source=info.source, build_id=info.build_id,
 
 st.subheader(t("tables", lang))
 show_table(
-    queries.row_counts(con),
+    queries.row_counts(con, scope),
     hide_index=True,
     column_config={
         "table_name": st.column_config.TextColumn(t("table", lang)),
@@ -34,7 +38,7 @@ show_table(
 )
 
 st.subheader(t("data_quality_warnings", lang))
-warnings = queries.data_quality(con)
+warnings = queries.data_quality(con, scope)
 if warnings.is_empty():
     st.success(t("no_warnings", lang))
 else:
