@@ -92,3 +92,17 @@ def test_an_unknown_id_is_still_reported_as_unknown(open_bar) -> None:
     at = open_bar(region="R99")
     (notice,) = notices(at)
     assert "not a known value" in notice
+
+
+def test_downloads_name_the_access_scope_in_their_filter_rows(open_bar, demo_warehouse: Path) -> None:
+    from ui.filters import FilterContext, describe
+
+    at = open_bar()
+    filters = at.session_state["_test_filters"]
+    con = duckdb.connect(str(demo_warehouse), read_only=True)
+    try:
+        dims = dimensions(con, filters.scope)
+    finally:
+        con.close()
+    rows = dict(describe(FilterContext(filters=filters, kind="biweekly", lang="en", dims=dims)))
+    assert rows["Access scope"] == "Region: East China"

@@ -485,4 +485,7 @@ def describe(ctx: FilterContext) -> list[tuple[str, str]]:
             ", ".join(t(f"customer_type_{c}", lang) for c in f.customer_types) or everything,
         ),
     ]
+    if f.scope.restricted:
+        # Whoever reads a download later sees whose view of the data it is.
+        rows.append((t("access_scope", lang), _scope_words(dims, f.scope, lang)))
     return rows

@@ -106,6 +106,7 @@ TEXT: dict[str, dict[str, str]] = {
     # Filter bar
     "filters": {"en": "Filters", "zh": "筛选"},
     "all": {"en": "All", "zh": "全部"},
+    "access_scope": {"en": "Access scope", "zh": "权限范围"},
     "period": {"en": "Period", "zh": "期间"},
     "period_kind": {"en": "Period type", "zh": "期间类型"},
     "period_kind_biweekly": {"en": "Biweekly", "zh": "双周"},
