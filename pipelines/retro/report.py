@@ -274,7 +274,8 @@ def _scope_rows(con: duckdb.DuckDBPyConnection, filters: Filters, lang: str) -> 
         if attribute in named:
             label, frame, id_column, name_column = named[attribute]
             lookup = dict(zip(frame[id_column], frame[name_column], strict=True))
-            shown = ", ".join(f"{lookup.get(v, v)} ({v})" for v in values)
+            # No values: a filter wholly outside the access scope, which covers nothing.
+            shown = ", ".join(f"{lookup.get(v, v)} ({v})" for v in values) or "—"
         else:
             label = {"product_lines": "product_line", "customer_types": "customer_type"}[attribute]
             shown = ", ".join(text(f"{label}_{v}", lang) for v in values)
