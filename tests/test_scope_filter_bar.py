@@ -106,3 +106,28 @@ def test_downloads_name_the_access_scope_in_their_filter_rows(open_bar, demo_war
         con.close()
     rows = dict(describe(FilterContext(filters=filters, kind="biweekly", lang="en", dims=dims)))
     assert rows["Access scope"] == "Region: East China"
+
+
+def test_cached_results_are_keyed_on_the_scope_too() -> None:
+    """ui.db.query caches on the plain arguments; two users' scopes must never share an entry."""
+    import hashlib
+    from datetime import date
+
+    from streamlit.runtime.caching.cache_type import CacheType
+    from streamlit.runtime.caching.hashing import update_hash
+
+    from pipelines.queries.filters import Filters, Period, Scope
+
+    def key(filters: Filters) -> str:
+        digest = hashlib.new("md5")
+        update_hash((filters,), digest, CacheType.DATA)
+        return digest.hexdigest()
+
+    period = Period(date(2026, 11, 2), date(2026, 11, 15))
+    keys = {
+        key(Filters(period)),
+        key(Filters(period, scope=Scope(region_ids=("R01",)))),
+        key(Filters(period, scope=Scope(region_ids=("R02",)))),
+        key(Filters(period, scope=Scope(team_ids=("T001",)))),
+    }
+    assert len(keys) == 4
