@@ -14,6 +14,7 @@ from polars.testing import assert_frame_equal
 
 from pipelines.config import RFM_SEGMENTS, load_config
 from pipelines.queries import customers as q
+from pipelines.queries.customers import ORGANISATION
 from pipelines.queries.filters import DIMENSIONS, Filters, Period, Scope
 
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
@@ -40,7 +41,7 @@ def filter_sets(con: duckdb.DuckDBPyConnection) -> list[Filters]:
     def first(sql: str, *params: str) -> str:
         return con.sql(sql, params=list(params)).fetchall()[0][0]
 
-    region = first("select region_id from fct_customer_rfm group by 1 order by count(*) desc limit 1")
+    region = first("select officer_region_id from fct_customer_rfm group by 1 order by count(*) desc limit 1")
     # A team of the region: region and team are both the latest loan's officer's, so another region's
     # team would select nobody.
     region_team = first("select team_id from stg_teams where region_id = ? order by team_id desc limit 1", region)
@@ -60,16 +61,21 @@ def filter_sets(con: duckdb.DuckDBPyConnection) -> list[Filters]:
     ]
 
 
+def organisation(column: str) -> str:
+    """A customer's region for filters and scopes is their latest loan's officer's (officer_region_id)."""
+    return ORGANISATION.get(column, column)
+
+
 def apply(frame: pl.DataFrame, filters: Filters) -> pl.DataFrame:
     """The dimension filters and the access scope, applied directly in polars."""
     for attribute, column in DIMENSIONS:
         values = getattr(filters, attribute)
         if values:
-            frame = frame.filter(pl.col(column).is_in(list(values)))
+            frame = frame.filter(pl.col(organisation(column)).is_in(list(values)))
     for attribute in ("region_ids", "team_ids", "officer_ids"):
         allowed = getattr(filters.scope, attribute)
         if allowed:
-            frame = frame.filter(pl.col(attribute[:-1]).is_in(list(allowed)))
+            frame = frame.filter(pl.col(organisation(attribute[:-1])).is_in(list(allowed)))
     return frame
 
 
@@ -87,7 +93,9 @@ def recompute_rfm(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     window = config["window_days"]
     loans = con.sql("select * from stg_loans").pl()
     customers = con.sql("select * from stg_customers").pl()
-    officers = con.sql("select officer_id, team_id, region_id from stg_officers join stg_teams using (team_id)").pl()
+    officers = con.sql(
+        "select officer_id, team_id, region_id as officer_region_id from stg_officers join stg_teams using (team_id)"
+    ).pl()
     products = con.sql("select product_id, product_line from stg_products").pl()
     grid = pl.DataFrame(
         [
@@ -141,7 +149,7 @@ def recompute_rfm(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         )
         .with_columns(fm_score=((pl.col("f_score") + pl.col("m_score") + 1) // 2).cast(pl.Int32))
         .join(grid, on=["r_score", "fm_score"])
-        .join(customers.rename({"region_id": "customer_region_id"}), on="customer_id")
+        .join(customers, on="customer_id")
         .join(officers, on="officer_id")
         .join(products, on="product_id")
         .with_columns(
@@ -159,7 +167,7 @@ def test_fact_matches_an_independent_recomputation(con: duckdb.DuckDBPyConnectio
     columns = [
         "customer_id", "as_of", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score",
         "fm_score", "segment", "max_principal", "tier", "credit_score", "credit_grade", "customer_type",
-        "industry", "region_id", "customer_region_id", "officer_id", "team_id", "channel_id", "product_line",
+        "industry", "region_id", "officer_region_id", "officer_id", "team_id", "channel_id", "product_line",
         "latest_loan_date", "latest_loan_id",
     ]  # fmt: skip
     expected = recompute_rfm(con).select(columns).sort("as_of", "customer_id")
@@ -285,7 +293,7 @@ def test_segment_migration(con: duckdb.DuckDBPyConnection, fact: pl.DataFrame, f
             from_as_of = max(d for d in fact["as_of"].unique() if d < to_as_of)
         before = fact.filter(pl.col("as_of") == from_as_of)
         after = fact.filter(pl.col("as_of") == to_as_of)
-        dims = [c for _, c in DIMENSIONS]
+        dims = [organisation(c) for _, c in DIMENSIONS]
         pairs = before.select("customer_id", "segment", *dims).join(
             after.select("customer_id", "segment", *dims),
             on="customer_id",

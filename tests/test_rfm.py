@@ -123,7 +123,7 @@ def test_filter_dimensions_come_from_the_latest_loans_officer(eleven: duckdb.Duc
 
     def org(cid: str) -> tuple[str, str, str, str]:
         r = rows[cid]
-        return r["officer_id"], r["team_id"], r["region_id"], r["customer_region_id"]
+        return r["officer_id"], r["team_id"], r["officer_region_id"], r["region_id"]
 
     # K9 lives in region R1 (the default) but its loans were made by officer O3 (team T3 of region R2):
     # like every other figure, it counts in the officer's region (SPEC §2).

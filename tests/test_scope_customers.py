@@ -73,5 +73,5 @@ def test_the_segment_figures_count_the_customer_in_the_officers_region(two: duck
 
 
 def test_the_customers_own_region_is_kept(two: duckdb.DuckDBPyConnection) -> None:
-    row = two.sql("select region_id, customer_region_id from fct_customer_rfm where customer_id = 'KB'").fetchall()
+    row = two.sql("select officer_region_id, region_id from fct_customer_rfm where customer_id = 'KB'").fetchall()
     assert row == [("R1", "R2")]

@@ -24,6 +24,10 @@ from pipelines.metrics import MetricDefinition
 from pipelines.queries._sql import frame, scalar
 from pipelines.queries.filters import Filters, dimension_clause
 
+ORGANISATION = {"region_id": "officer_region_id"}
+"""A customer's organisation is its latest loan's officer's (SPEC §2): fct_customer_rfm keeps the customer's own
+region as region_id (SPEC §4.4) and that officer's region as officer_region_id, which filters and scopes read."""
+
 NOT_SCORED = "not_scored"
 """Migration label for a customer with no loan in the window at one of the two as-of dates."""
 
@@ -39,9 +43,10 @@ DEFAULT_LIST_LIMIT = 200
 
 SEGMENT_ORDER: tuple[str, ...] = RFM_SEGMENTS + (NOT_SCORED,)
 
-# The columns a sales director needs to act on a customer, in display order.
+# The columns a sales director needs to act on a customer, in display order. The region is the organisation's
+# (the latest loan's officer's region), as for the team and the officer.
 _LIST_COLUMNS = """
-    r.customer_id, r.customer_type, r.industry, r.region_id, regions.region_name,
+    r.customer_id, r.customer_type, r.industry, r.officer_region_id as region_id, regions.region_name,
     r.team_id, teams.team_name, r.officer_id, officers.officer_name,
     r.segment, coalesce(r.previous_segment, 'not_scored') as previous_segment,
     r.tier, r.credit_grade, r.credit_score, r.r_score, r.f_score, r.m_score, r.fm_score,
@@ -77,7 +82,7 @@ def previous_as_of(con: duckdb.DuckDBPyConnection, as_of: date | None) -> date |
 
 def as_of_dates(con: duckdb.DuckDBPyConnection, filters: Filters) -> pl.DataFrame:
     """Every available as-of date, newest first, with the number of scored customers under the filters."""
-    where, params = dimension_clause(filters, "r")
+    where, params = dimension_clause(filters, "r", ORGANISATION)
     return frame(
         con,
         f"""
@@ -103,7 +108,7 @@ def _resolve(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: date | Non
 def segment_grid(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: date | None = None) -> pl.DataFrame:
     """The 5 × 5 RFM grid (r_score × fm_score) with its segment, customers and monetary; empty cells are 0."""
     as_of = _resolve(con, filters, as_of)
-    where, params = dimension_clause(filters, "r")
+    where, params = dimension_clause(filters, "r", ORGANISATION)
     return frame(
         con,
         f"""
@@ -142,7 +147,7 @@ def segment_summary(
     as_of = _resolve(con, filters, as_of)
     if comparison_as_of_date is None:
         comparison_as_of_date = comparison_as_of(con, filters)
-    where, params = dimension_clause(filters, "r")
+    where, params = dimension_clause(filters, "r", ORGANISATION)
     return frame(
         con,
         f"""
@@ -207,7 +212,7 @@ def segment_summary(
 def tier_grade_matrix(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: date | None = None) -> pl.DataFrame:
     """Customers and monetary by tier × credit grade (every cell, best tier and grade first; unrated last)."""
     as_of = _resolve(con, filters, as_of)
-    where, params = dimension_clause(filters, "r")
+    where, params = dimension_clause(filters, "r", ORGANISATION)
     return frame(
         con,
         f"""
@@ -255,9 +260,17 @@ def segment_migration(
     to_as_of = _resolve(con, filters, to_as_of)
     if from_as_of is None:
         from_as_of = comparison_as_of(con, filters) or previous_as_of(con, to_as_of)
-    dimensions = ("region_id", "team_id", "officer_id", "product_line", "channel_id", "customer_type")
+    dimensions = (
+        "region_id",
+        "officer_region_id",
+        "team_id",
+        "officer_id",
+        "product_line",
+        "channel_id",
+        "customer_type",
+    )
     attributed = ",\n".join(f"coalesce(t.{d}, f.{d}) as {d}" for d in dimensions)
-    where, params = dimension_clause(filters, "p")
+    where, params = dimension_clause(filters, "p", ORGANISATION)
     return frame(
         con,
         f"""
@@ -306,7 +319,7 @@ def _customer_list(
     The customers are chosen and cut to `limit` first; previous segment, names and loan
     standing are looked up for those only.
     """
-    where, params = dimension_clause(filters, "r")
+    where, params = dimension_clause(filters, "r", ORGANISATION)
     limit_sql, limit_params = ("limit ?", [limit]) if limit is not None else ("", [])
     return frame(
         con,
@@ -326,7 +339,7 @@ def _customer_list(
         )
         select {_LIST_COLUMNS}
         from with_previous as r
-        left join stg_regions as regions on r.region_id = regions.region_id
+        left join stg_regions as regions on r.officer_region_id = regions.region_id
         left join stg_teams as teams on r.team_id = teams.team_id
         left join stg_officers as officers on r.officer_id = officers.officer_id
         left join agg_rfm_loan_status as loan_status

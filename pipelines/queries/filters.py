@@ -94,21 +94,25 @@ class Filters:
         return replace(self, period=period, comparison=None)
 
 
-def dimension_clause(filters: Filters, alias: str = "") -> tuple[str, list]:
+def dimension_clause(filters: Filters, alias: str = "", columns: dict[str, str] | None = None) -> tuple[str, list]:
     """A SQL condition (never empty: 'true' when unfiltered) and its parameters for the dimension filters.
 
     Every fact and aggregate carries the columns named in DIMENSIONS, so the same clause
     serves all of them. The access scope is applied the same way, on top of the filters.
+    `columns` renames a column where a table keeps the dimension under another name
+    (fct_customer_rfm: {"region_id": "officer_region_id"}), for the filters and the scope alike.
     """
     prefix = f"{alias}." if alias else ""
+    renamed = columns or {}
     conditions: list[str] = []
     params: list = []
     for attribute, column in DIMENSIONS:
         values = getattr(filters, attribute)
         if values:
-            conditions.append(f"list_contains(?::VARCHAR[], {prefix}{column})")
+            conditions.append(f"list_contains(?::VARCHAR[], {prefix}{renamed.get(column, column)})")
             params.append(list(values))
-    scope_sql, scope_params = scope_clause(filters.scope, alias)
+    scope_columns = {a: f"{prefix}{renamed[c]}" for a, c in SCOPE_LEVELS if c in renamed}
+    scope_sql, scope_params = scope_clause(filters.scope, alias, scope_columns)
     if scope_params:
         conditions.append(scope_sql)
         params.extend(scope_params)

@@ -3,12 +3,13 @@
 -- least one loan disbursed in the lookback window (as_of − window_days, as_of].
 -- Primary key: (customer_id, as_of). As-of dates come from dim_rfm_dates.
 --
--- Filter dimensions: customer_type and industry are the customer's own; officer_id, team_id,
--- region_id, channel_id, product_id and product_line are those of the customer's latest loan
--- in the window, team_id and region_id being that officer's current team and its region (the
--- organisation attribution of SPEC §2, like every other figure). So a region, team or officer
--- filter, and the access scope, select customers by who served their latest loan; the
--- customer's own region is kept as customer_region_id.
+-- Columns: region_id, customer_type and industry are the customer's own (SPEC §4.4); officer_id,
+-- team_id, channel_id, product_id and product_line are those of the customer's latest loan in the
+-- window, team_id being that officer's current team, and officer_region_id that team's region.
+-- Filters and the access scope select customers by their organisation like every other figure
+-- (SPEC §2): the customer queries read officer_region_id for the region (see
+-- pipelines/queries/customers.py, CUSTOMER_ORGANISATION), so a region filter selects customers
+-- by who served their latest loan, and region_id stays the customer's own.
 with as_of_dates as (
     select as_of, window_days from dim_rfm_dates
 ),
@@ -154,8 +155,8 @@ final as (
         borrowers.credit_grade,
         borrowers.customer_type,
         borrowers.industry,
-        latest_loan.region_id,
-        borrowers.region_id as customer_region_id,
+        borrowers.region_id,
+        latest_loan.region_id as officer_region_id,
         latest_loan.officer_id,
         latest_loan.team_id,
         latest_loan.channel_id,
