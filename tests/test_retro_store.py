@@ -62,7 +62,7 @@ def test_a_missing_store_is_created_on_the_first_write_in_wal_mode_and_recorded(
     store = RetroStore(path)
     # Opening and reading create nothing: a missing store reads as an empty one.
     assert store.items(COMPANY_P2) == [] and store.summary(COMPANY_P2).version == 0
-    assert store.schema_version() == SCHEMA_VERSION == 1
+    assert store.schema_version() == SCHEMA_VERSION == 2
     assert not path.exists() and not marker_path(path).exists()
     store.add_item(COMPANY_P2, "the first write")
     assert path.exists()
@@ -75,7 +75,7 @@ def test_a_missing_store_is_created_on_the_first_write_in_wal_mode_and_recorded(
     # Opening again runs no migration twice: still one row per version.
     RetroStore(path)
     with sqlite3.connect(path) as con:
-        assert con.execute("select count(*) from schema_version").fetchone()[0] == 1
+        assert con.execute("select count(*) from schema_version").fetchone()[0] == SCHEMA_VERSION
     assert not [p.name for p in path.parent.iterdir() if p.name.startswith(".")]  # no temporary files left
 
 

@@ -32,6 +32,7 @@ import streamlit as st
 from pipelines import periods
 from pipelines.queries.dimensions import Dimensions, dimensions
 from pipelines.queries.filters import Filters, Period
+from ui.auth import current_scope
 from ui.db import current_build, require_cursor
 from ui.format import echo
 from ui.i18n import t
@@ -387,6 +388,7 @@ def filter_bar(lang: str) -> FilterContext | None:
         product_lines=tuple(lines),
         channel_ids=tuple(channel_ids),
         customer_types=tuple(ctypes),
+        scope=current_scope(),  # the signed-in user's regions or teams, applied by every query (ui/auth.py)
     )
     _write_url(filters, kind, cmp, dims)
     return FilterContext(filters=filters, kind=kind, lang=lang, dims=dims)
