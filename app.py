@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.auth import gate
+from ui.auth import gate, sign_in_screen
 from ui.filters import filter_bar
 from ui.i18n import t
 from ui.state import language_switch
@@ -14,7 +14,7 @@ FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
 
 st.set_page_config(page_title="Loan sales analytics", page_icon=str(FAVICON), layout="wide")
 lang = language_switch()
-# Before any page or data: demo mode (banner), a signed-in user, or the sign-in form / "no access" page.
+# Before any page or data: demo mode (with a banner) or a signed-in user; else the sign-in screen below.
 access = gate(lang)
 
 pages = [
@@ -49,6 +49,7 @@ if access.sees_data_page or not access.granted:  # admins only once sign-in is o
 # Registered even before sign-in (hidden), so a deep link still opens its page once signed in.
 navigation = st.navigation(pages, position="sidebar" if access.granted else "hidden")
 if not access.granted:
+    sign_in_screen(lang)
     st.stop()
 # The filter bar is drawn on every page, before the page itself, and handed to it through the session.
 st.session_state["_filter_context"] = filter_bar(lang)

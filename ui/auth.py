@@ -34,6 +34,8 @@ SESSION_MAX_HOURS = 12.0
 _SESSION = "_auth_session"  # {"user", "via", "signed_in_at", "last_seen"} of the signed-in user
 _USER = "_auth_user"  # the User of this run (read from the store by gate)
 _MODE = "_auth_mode"  # "demo" or "sign_in"
+_REFUSAL = "_auth_refusal"  # why the last sign-in attempt was refused
+_NOTICE = "_auth_notice"  # (kind, text) for the sign-in screen: a store error, an expired session
 
 
 @dataclass(frozen=True)
@@ -138,15 +140,15 @@ def record(event: str, what: str = "", filters: Filters | None = None) -> None:
 
 
 def gate(lang: str) -> Access:
-    """Decide who is using the app before any page or data: the demo banner, the signed-in user, or the sign-in
-    form / no-access page (then `granted` is False and the caller runs no page)."""
+    """Decide who is using the app before any page or data: demo mode (with its banner), or the signed-in user.
+    When `granted` is False the caller draws `sign_in_screen` instead of a page."""
     st.session_state.pop(_USER, None)
     try:
         users = Users()
         has_users = users.has_users()
     except StoreError as exc:
         st.session_state[_MODE] = "sign_in"  # fail closed: no data when who may see it cannot be read
-        st.error(t("auth_store_error", lang, error=str(exc)), icon=":material/lock:")
+        st.session_state[_NOTICE] = ("error", t("auth_store_error", lang, error=str(exc)))
         return Access("sign_in")
     if not has_users:
         st.session_state[_MODE] = "demo"
@@ -154,12 +156,59 @@ def gate(lang: str) -> Access:
         st.warning(t("demo_mode_banner", lang), icon=":material/lock_open:")
         return Access("demo")
     st.session_state[_MODE] = "sign_in"
-    user = _oidc_user(users, lang) if oidc_configured() else _local_user(users, lang)
+    user = _oidc_user(users, lang) if oidc_configured() else _session_user(users, datetime.now(UTC), lang)
     if user is None:
         return Access("sign_in")
     st.session_state[_USER] = user
     _sign_out_button(users, user, lang)
     return Access("sign_in", user)
+
+
+def sign_in_screen(lang: str) -> None:
+    """What replaces every page until sign-in: the local form, the OIDC button, or the "no access" page.
+
+    Drawn after st.navigation (Streamlit keys a widget by the page it is drawn on, so the form keeps what was typed
+    from one run to the next)."""
+    notice = st.session_state.pop(_NOTICE, None)
+    if notice and notice[0] == "error":
+        st.error(notice[1], icon=":material/lock:")
+        return
+    if oidc_configured() and st.user.is_logged_in:
+        email = str(st.user.get("email") or "")
+        st.title(t("no_access_title", lang))
+        st.error(t("no_access", lang, email=email or "?"), icon=":material/block:")
+        if st.button(t("sign_out", lang), icon=":material/logout:"):
+            st.logout()
+        return
+    st.title(t("sign_in_title", lang))
+    if notice:
+        st.info(notice[1], icon=":material/timer_off:")
+    st.caption(t("sign_in_intro", lang))
+    if oidc_configured():
+        if st.button(t("sign_in_with_provider", lang), type="primary", icon=":material/login:"):
+            st.login(_oidc_provider())
+        return
+    refusal = st.session_state.pop(_REFUSAL, None)
+    if refusal:
+        st.error(refusal, icon=":material/block:")
+    with st.form("sign_in"):
+        st.text_input(t("user_name", lang), key="sign_in_name", autocomplete="username")
+        st.text_input(t("password", lang), type="password", key="sign_in_password")
+        st.form_submit_button(t("sign_in", lang), type="primary", on_click=_submit_sign_in, args=(lang,))
+
+
+def _submit_sign_in(lang: str) -> None:
+    """The form's callback: check the name and password typed; start the session or say why not.
+
+    A callback runs before the next run's script, whichever script that is, so a submission is never lost."""
+    name = st.session_state.get("sign_in_name", "")
+    password = st.session_state.get("sign_in_password", "")
+    st.session_state["sign_in_password"] = ""  # not kept in the session beyond this check
+    result = Users().authenticate(name, password)
+    if result.ok:
+        _start_session(result.user, "local", datetime.now(UTC))
+    else:
+        st.session_state[_REFUSAL] = _refusal(result, lang)
 
 
 def _expired(session: dict, now: datetime) -> str:
@@ -172,48 +221,29 @@ def _expired(session: dict, now: datetime) -> str:
     return ""
 
 
-def _session_user(users: Users, now: datetime) -> tuple[User | None, str]:
-    """The user of a live session (refreshed from the store), or None with the reason the session ended."""
+def _session_user(users: Users, now: datetime, lang: str) -> User | None:
+    """The user of a live session (refreshed from the store), or None; an expired session leaves a notice."""
     session = st.session_state.get(_SESSION)
     if not session:
-        return None, ""
+        return None
     expired = _expired(session, now)
     user = users.get(session["user"])
     if expired:
         users.audit("session_expired", session["user"], expired)
+        st.session_state[_NOTICE] = ("info", t("session_expired", lang))
     elif user is None or user.disabled:
         users.audit("sign_out", session["user"], "user disabled or removed: session ended")
     else:
         session["last_seen"] = now
-        return user, ""
+        return user
     st.session_state.pop(_SESSION, None)
-    return None, "expired" if expired else "ended"
+    if session.get("via") == "oidc":
+        st.logout()  # the provider's identity cookie goes too
+    return None
 
 
 def _start_session(user: User, via: str, now: datetime) -> None:
     st.session_state[_SESSION] = {"user": user.name, "via": via, "signed_in_at": now, "last_seen": now}
-
-
-def _local_user(users: Users, lang: str) -> User | None:
-    now = datetime.now(UTC)
-    user, ended = _session_user(users, now)
-    if user is not None:
-        return user
-    st.title(t("sign_in_title", lang))
-    if ended == "expired":
-        st.info(t("session_expired", lang), icon=":material/timer_off:")
-    st.caption(t("sign_in_intro", lang))
-    with st.form("sign_in"):
-        name = st.text_input(t("user_name", lang), key="sign_in_name", autocomplete="username")
-        password = st.text_input(t("password", lang), type="password", key="sign_in_password")
-        submitted = st.form_submit_button(t("sign_in", lang), type="primary")
-    if submitted:
-        result = users.authenticate(name, password)
-        if result.ok:
-            _start_session(result.user, "local", datetime.now(UTC))
-            st.rerun()
-        st.error(_refusal(result, lang), icon=":material/block:")
-    return None
 
 
 def _refusal(result: SignIn, lang: str) -> str:
@@ -227,32 +257,21 @@ def _refusal(result: SignIn, lang: str) -> str:
 
 
 def _oidc_user(users: Users, lang: str) -> User | None:
-    now = datetime.now(UTC)
+    """The user the OIDC identity maps to (by e-mail), None before st.login or for an unknown/disabled e-mail."""
     if not st.user.is_logged_in:
         st.session_state.pop(_SESSION, None)
-        st.title(t("sign_in_title", lang))
-        st.caption(t("sign_in_intro", lang))
-        if st.button(t("sign_in_with_provider", lang), type="primary", icon=":material/login:"):
-            st.login(_oidc_provider())
         return None
-    user, ended = _session_user(users, now)
-    if user is not None:
-        return user
-    if ended:  # expired or disabled: the provider's identity cookie goes too
-        st.logout()
-        return None
+    session = st.session_state.get(_SESSION)
+    if session:
+        return _session_user(users, datetime.now(UTC), lang)
     email = str(st.user.get("email") or "")
     user = users.by_email(email) if email else None
     if user is None or user.disabled:
         reason = "disabled user" if user is not None else "no user with this e-mail"
         users.audit("sign_in_failed", email, f"OIDC: {reason}")
-        st.title(t("no_access_title", lang))
-        st.error(t("no_access", lang, email=email or "?"), icon=":material/block:")
-        if st.button(t("sign_out", lang), icon=":material/logout:"):
-            st.logout()
         return None
     users.audit("sign_in", user.name, f"OIDC ({email})")
-    _start_session(user, "oidc", now)
+    _start_session(user, "oidc", datetime.now(UTC))
     return user
 
 
