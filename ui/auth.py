@@ -147,8 +147,12 @@ def gate(lang: str) -> Access:
         users = Users()
         has_users = users.has_users()
     except StoreError as exc:
-        st.session_state[_MODE] = "sign_in"  # fail closed: no data when who may see it cannot be read
-        st.session_state[_NOTICE] = ("error", t("auth_store_error", lang, error=str(exc)))
+        # Fail closed: users live in the store, so when it cannot be read nobody can say who may see what (a store
+        # damaged or deleted on purpose must not turn into demo mode). Nothing is written to it.
+        st.session_state[_MODE] = "sign_in"
+        from ui.retro_view import store_error_text  # the store's own sentence, as the retrospective page says it
+
+        st.session_state[_NOTICE] = ("error", store_error_text(exc, lang))
         return Access("sign_in")
     if not has_users:
         st.session_state[_MODE] = "demo"

@@ -2121,10 +2121,6 @@ TEXT.update(
             "Ask an administrator to add you.",
             "zh": "您已以 {email} 登录，但没有使用此邮箱的有效看板用户。请联系管理员添加。",
         },
-        "auth_store_error": {
-            "en": "Sign-in is unavailable: {error}",
-            "zh": "登录不可用：{error}",
-        },
         "signed_in_as": {"en": "Signed in as {name} ({role})", "zh": "当前用户：{name}（{role}）"},
         "sign_out": {"en": "Sign out", "zh": "退出登录"},
         "role_admin": {"en": "admin", "zh": "管理员"},
