@@ -170,3 +170,61 @@ def test_in_demo_mode_a_download_records_nothing_and_creates_no_store(open_app, 
     open_app()
     make = audited(lambda: b"x", "table (CSV)", None)
     assert make() == b"x" and not store.exists()
+
+
+def test_signing_out_returns_to_the_sign_in_form_and_is_audited(open_app, store: Path) -> None:
+    Users(store).add("dan", "director", PASSWORD)
+    at = sign_in(open_app(), "dan", PASSWORD)
+    assert shows_data(at)
+    at.sidebar.button(key="sign_out").click().run()
+    assert not at.exception and not shows_data(at)
+    assert at.title[0].value == t("sign_in_title", "en")
+    assert Users(store).audit_log()["event"].to_list()[:2] == ["sign_out", "sign_in"]
+
+
+def test_the_sign_in_screen_speaks_chinese(open_app, store: Path) -> None:
+    Users(store).add("ann", "admin", PASSWORD)
+    at = open_app(lang="zh")
+    assert at.title[0].value == t("sign_in_title", "zh") and not shows_data(at)
+
+
+OIDC_SECRETS = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "not a real secret",
+    "client_id": "dashboard",
+    "client_secret": "not a real secret either",
+    "server_metadata_url": "https://id.example.com/.well-known/openid-configuration",
+}
+
+
+def open_with_oidc(store: Path, user: dict) -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.secrets["auth"] = OIDC_SECRETS
+    at.user = user
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_with_oidc_the_sign_in_is_the_providers_and_shows_no_data_before(open_app, store: Path) -> None:
+    Users(store).add("rhea", "region_head", "", email="rhea@example.com", region_ids=("R01",))
+    at = open_with_oidc(store, {"is_logged_in": False})
+    assert not shows_data(at) and not at.text_input  # no password form: the provider signs in
+    assert [b.label for b in at.button if b.label == t("sign_in_with_provider", "en")]
+
+
+def test_with_oidc_the_signed_in_email_maps_to_its_user_and_scope(open_app, store: Path) -> None:
+    Users(store).add("rhea", "region_head", "", email="rhea@example.com", region_ids=("R01",))
+    at = open_with_oidc(store, {"is_logged_in": True, "email": "Rhea@Example.com"})
+    assert shows_data(at)
+    assert at.session_state["_filter_context"].filters.scope == Scope(region_ids=("R01",))
+    assert Users(store).audit_log().row(0, named=True)["what"] == "OIDC (Rhea@Example.com)"
+
+
+def test_with_oidc_an_unknown_email_gets_no_access_never_data(open_app, store: Path) -> None:
+    Users(store).add("ann", "admin", PASSWORD)
+    at = open_with_oidc(store, {"is_logged_in": True, "email": "mallory@example.com"})
+    assert not shows_data(at) and at.title[0].value == t("no_access_title", "en")
+    at.run()
+    failures = Users(store).audit_log()
+    assert failures["event"].to_list().count("sign_in_failed") == 1  # audited once per session

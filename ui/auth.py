@@ -24,6 +24,7 @@ import streamlit as st
 from pipelines.queries.filters import Filters, Scope
 from pipelines.retro.store import StoreError, scope_text, store_path
 from pipelines.users import SignIn, User, Users, scope_of
+from ui.format import echo
 from ui.i18n import t
 
 IDLE_ENV = "LOAN_DASHBOARD_SESSION_IDLE_MINUTES"
@@ -34,6 +35,8 @@ SESSION_MAX_HOURS = 12.0
 _SESSION = "_auth_session"  # {"user", "via", "signed_in_at", "last_seen"} of the signed-in user
 _USER = "_auth_user"  # the User of this run (read from the store by gate)
 _MODE = "_auth_mode"  # "demo" or "sign_in"
+_LOGOUT = "_auth_logout"  # an OIDC user signed out: st.logout() in the next run
+_REFUSED = "_auth_refused_email"  # the OIDC e-mail last refused in this session (audited once)
 _REFUSAL = "_auth_refusal"  # why the last sign-in attempt was refused
 _NOTICE = "_auth_notice"  # (kind, text) for the sign-in screen: a store error, an expired session
 
@@ -160,6 +163,8 @@ def gate(lang: str) -> Access:
         st.warning(t("demo_mode_banner", lang), icon=":material/lock_open:")
         return Access("demo")
     st.session_state[_MODE] = "sign_in"
+    if st.session_state.pop(_LOGOUT, False):
+        st.logout()
     user = _oidc_user(users, lang) if oidc_configured() else _session_user(users, datetime.now(UTC), lang)
     if user is None:
         return Access("sign_in")
@@ -180,7 +185,7 @@ def sign_in_screen(lang: str) -> None:
     if oidc_configured() and st.user.is_logged_in:
         email = str(st.user.get("email") or "")
         st.title(t("no_access_title", lang))
-        st.error(t("no_access", lang, email=email or "?"), icon=":material/block:")
+        st.error(t("no_access", lang, email=echo(email or "?")), icon=":material/block:")
         if st.button(t("sign_out", lang), icon=":material/logout:"):
             st.logout()
         return
@@ -271,9 +276,12 @@ def _oidc_user(users: Users, lang: str) -> User | None:
     email = str(st.user.get("email") or "")
     user = users.by_email(email) if email else None
     if user is None or user.disabled:
-        reason = "disabled user" if user is not None else "no user with this e-mail"
-        users.audit("sign_in_failed", email, f"OIDC: {reason}")
+        if st.session_state.get(_REFUSED) != email:  # once per session, not on every run of the no-access page
+            reason = "disabled user" if user is not None else "no user with this e-mail"
+            users.audit("sign_in_failed", email, f"OIDC: {reason}")
+            st.session_state[_REFUSED] = email
         return None
+    st.session_state.pop(_REFUSED, None)
     users.audit("sign_in", user.name, f"OIDC ({email})")
     _start_session(user, "oidc", datetime.now(UTC))
     return user
@@ -281,15 +289,18 @@ def _oidc_user(users: Users, lang: str) -> User | None:
 
 def _sign_out_button(users: Users, user: User, lang: str) -> None:
     sidebar = st.sidebar
-    sidebar.caption(t("signed_in_as", lang, name=user.name, role=t(f"role_{user.role}", lang)))
-    if sidebar.button(t("sign_out", lang), icon=":material/logout:", key="sign_out"):
-        users.audit("sign_out", user.name)
-        via = (st.session_state.get(_SESSION) or {}).get("via")
-        st.session_state.pop(_SESSION, None)
-        st.session_state.pop(_USER, None)
-        if via == "oidc":
-            st.logout()
-        st.rerun()
+    sidebar.caption(t("signed_in_as", lang, name=echo(user.name), role=t(f"role_{user.role}", lang)))
+    sidebar.button(t("sign_out", lang), icon=":material/logout:", key="sign_out", on_click=_sign_out, args=(user.name,))
+
+
+def _sign_out(user_name: str) -> None:
+    """The sign-out button's callback (runs before the next run, whichever script it starts with): end the
+    session; an OIDC session also leaves the provider (st.logout, in the next run's gate)."""
+    Users().audit("sign_out", user_name)
+    session = st.session_state.pop(_SESSION, None) or {}
+    st.session_state.pop(_USER, None)
+    if session.get("via") == "oidc":
+        st.session_state[_LOGOUT] = True
 
 
 def require_admin(lang: str) -> None:
