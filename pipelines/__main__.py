@@ -181,6 +181,8 @@ def _users_command(args: argparse.Namespace) -> int:
                 actor=actor,
             )
             print(f"added {user.name} ({user.role})" + ("; sign-in is now on" if first else ""))
+            if first and user.role != "admin":
+                print("note: there is no admin yet; add one to see the Data page and the audit log", file=sys.stderr)
         elif command == "set-role":
             user = users.set_role(
                 args.name, args.role, region_ids=tuple(args.region), team_ids=tuple(args.team), actor=actor

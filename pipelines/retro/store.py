@@ -34,6 +34,9 @@ writers never see a half-made store), and its creation is recorded in a sidecar 
 is reported as missing instead of being silently recreated. `backup` and `restore` copy a store
 with SQLite's online backup API.
 
+**Users and the audit log** (issue 9) live in the same file (migration 2: `users`, `sign_in_failures`,
+`audit_log`), read and written through `pipelines.users.Users`, so one backup keeps them with the notes.
+
 Each call opens its own connection (cheap for SQLite), so one `RetroStore` may be shared by
 the threads of a Streamlit server.
 """
