@@ -1,8 +1,12 @@
-"""Data: where the numbers come from — source, as-of date, build, row counts, data-quality warnings."""
+"""Data: where the numbers come from — source, as-of date, build, row counts, data-quality warnings; for admins
+the audit log. Admins only once sign-in is on."""
 
 import streamlit as st
 
 from pipelines.queries import data as queries
+from pipelines.users import Users
+from ui.auth import current_user, require_admin
+from ui.components import downloads
 from ui.db import require_cursor
 from ui.entry import ensure_app_entry
 from ui.filters import context
@@ -12,6 +16,7 @@ from ui.table_view import show as show_table
 
 ensure_app_entry()
 lang = language()
+require_admin(lang)
 st.title(t("data_title", lang))
 con = require_cursor(lang)
 info = queries.build_info(con)
@@ -69,3 +74,23 @@ with st.expander(t("build_steps", lang)):
     )
 with st.expander(t("configuration_used", lang)):
     st.json(info.config)
+
+user = current_user()
+if user is not None and user.is_admin:
+    st.subheader(t("audit_log", lang))
+    st.caption(t("audit_log_caption", lang))
+    audit_log = Users().audit_log()
+    show_table(
+        audit_log,
+        hide_index=True,
+        column_config={
+            "at": t("audit_at", lang),
+            "user_name": t("audit_user", lang),
+            "event": t("audit_event", lang),
+            "what": t("audit_what", lang),
+            "filters": t("audit_filters", lang),
+        },
+    )
+    ctx = context()
+    if ctx is not None:
+        downloads(audit_log, "audit-log", ctx)

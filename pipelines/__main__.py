@@ -1,14 +1,18 @@
 """Command-line interface: `python -m pipelines demo | check | build` (SPEC §3), `report` (issue 5) and
-`store backup | restore` (the retrospective's notes and action items, issue 9)."""
+`store backup | restore` (the retrospective's notes and action items, issue 9) and
+`users add | list | set-role | set-scope | disable | reset-password` (who may sign in, issue 9)."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from datetime import date
 from pathlib import Path
 
 DEFAULT_DB = Path("data/warehouse.duckdb")
+# The roles of `users` (as pipelines.users.ROLES; repeated so `--help` does not load argon2).
+ROLES = ("admin", "director", "region_head", "team_lead")
 
 
 def _iso_date(text: str) -> date:
@@ -93,7 +97,121 @@ def _parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", type=Path, metavar="FILE", help="a backup written by `store backup`")
     restore.add_argument("--store", type=Path, default=None, help=store_help)
+
+    users = sub.add_parser("users", help="manage who may sign in to the app (kept in the retrospective store)")
+    users_sub = users.add_subparsers(dest="users_command", required=True)
+    users_store_help = "the store holding the users (default $LOAN_DASHBOARD_RETRO_DB or data/retro.sqlite)"
+    password_help = "read the password from the first line of standard input instead of prompting (for scripts)"
+
+    def scope_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--region", nargs="+", action="extend", default=[], metavar="ID", help="a region_head's")
+        command.add_argument("--team", nargs="+", action="extend", default=[], metavar="ID", help="a team_lead's")
+
+    add = users_sub.add_parser("add", help="add a user (the first user turns sign-in on)")
+    add.add_argument("name", help="the user name typed to sign in")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--email", default="", help="the e-mail an OIDC sign-in maps to this user")
+    scope_options(add)
+    add.add_argument(
+        "--no-password", action="store_true", help="no local password: the user signs in through OIDC only"
+    )
+    add.add_argument("--password-stdin", action="store_true", help=password_help)
+    add.add_argument("--store", type=Path, default=None, help=users_store_help)
+    listing = users_sub.add_parser("list", help="list the users, their roles and scopes")
+    listing.add_argument("--store", type=Path, default=None, help=users_store_help)
+    set_role = users_sub.add_parser("set-role", help="change a user's role")
+    set_role.add_argument("name")
+    set_role.add_argument("role", choices=ROLES)
+    scope_options(set_role)
+    set_role.add_argument("--store", type=Path, default=None, help=users_store_help)
+    set_scope = users_sub.add_parser("set-scope", help="replace a region_head's regions or a team_lead's teams")
+    set_scope.add_argument("name")
+    scope_options(set_scope)
+    set_scope.add_argument("--store", type=Path, default=None, help=users_store_help)
+    disable = users_sub.add_parser("disable", help="stop a user from signing in (--enable to undo)")
+    disable.add_argument("name")
+    disable.add_argument("--enable", action="store_true", help="enable the user again")
+    disable.add_argument("--store", type=Path, default=None, help=users_store_help)
+    reset = users_sub.add_parser("reset-password", help="give a user a new password")
+    reset.add_argument("name")
+    reset.add_argument("--password-stdin", action="store_true", help=password_help)
+    reset.add_argument("--store", type=Path, default=None, help=users_store_help)
     return parser
+
+
+def _read_password(from_stdin: bool) -> str:
+    """The new password: the first line of stdin (scripts), else typed twice at a prompt that does not echo."""
+    from pipelines.users import UserError
+
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass("New password: ")
+    if getpass.getpass("Repeat it: ") != password:
+        raise UserError("the two passwords differ; nothing was changed")
+    return password
+
+
+def _actor() -> str:
+    """Who ran a users command, for the audit log: `cli:<operating-system user>`."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # no user name in the environment (some containers)
+        return "cli"
+
+
+def _users_command(args: argparse.Namespace) -> int:
+    from pipelines.retro.store import StoreError
+    from pipelines.users import UserError, Users
+
+    try:
+        users = Users(args.store)
+        command, actor = args.users_command, _actor()
+        if command == "list":
+            rows = users.all()
+            if not rows:
+                print("no users: the app runs in demo mode (everything visible to everyone)")
+            for user in rows:
+                scope = ",".join(user.region_ids or user.team_ids) or "all"
+                state = "disabled" if user.disabled else "active"
+                print(f"{user.name}\t{user.role}\t{scope}\t{user.email or '-'}\t{state}")
+            return 0
+        if command == "add":
+            password = "" if args.no_password else _read_password(args.password_stdin)
+            if args.no_password and not args.email:
+                raise UserError("a user without a password needs --email to sign in through OIDC")
+            first = not users.has_users()
+            user = users.add(
+                args.name,
+                args.role,
+                password,
+                email=args.email,
+                region_ids=tuple(args.region),
+                team_ids=tuple(args.team),
+                actor=actor,
+            )
+            print(f"added {user.name} ({user.role})" + ("; sign-in is now on" if first else ""))
+            if first and user.role != "admin":
+                print("note: there is no admin yet; add one to see the Data page and the audit log", file=sys.stderr)
+        elif command == "set-role":
+            user = users.set_role(
+                args.name, args.role, region_ids=tuple(args.region), team_ids=tuple(args.team), actor=actor
+            )
+            print(f"{user.name} is now {user.role}")
+        elif command == "set-scope":
+            user = users.set_scope(args.name, region_ids=tuple(args.region), team_ids=tuple(args.team), actor=actor)
+            print(f"{user.name} now sees {', '.join(user.region_ids or user.team_ids)}")
+        elif command == "disable":
+            user = users.disable(args.name, not args.enable, actor=actor)
+            print(f"{user.name} is {'disabled' if user.disabled else 'enabled'}")
+        elif command == "reset-password":
+            if users.get(args.name) is None:
+                raise UserError(f"no user {args.name!r}")
+            users.reset_password(args.name, _read_password(args.password_stdin), actor=actor)
+            print(f"new password set for {args.name}")
+    except (UserError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 # The report's dimension filters: option (the URL parameter's name) → (Filters attribute, what it names).
@@ -149,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
             print(str(exc), file=sys.stderr)
             return 1
         return 0
+    if args.command == "users":
+        return _users_command(args)
     if args.command == "store":
         from pipelines.retro.store import StoreError, backup, restore
 

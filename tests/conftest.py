@@ -68,10 +68,13 @@ class StreamlitServer:
         return self.log_path.read_text(errors="replace")
 
 
-def start_streamlit(db: Path, log_path: Path, timeout: float = 60.0) -> StreamlitServer:
-    """`streamlit run app.py` on a free port against `db`, waiting until it answers its health check."""
+def start_streamlit(
+    db: Path, log_path: Path, timeout: float = 60.0, env: dict[str, str] | None = None
+) -> StreamlitServer:
+    """`streamlit run app.py` on a free port against `db` (and `env`), waiting until it answers its health check."""
     port = free_port()
-    env = {**os.environ, "LOAN_DASHBOARD_DB": str(db), "PYTHONPATH": str(REPO)}
+    python_path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
+    env = {**os.environ, "LOAN_DASHBOARD_DB": str(db), "PYTHONPATH": python_path, **(env or {})}
     log = log_path.open("w")
     process = subprocess.Popen(
         [

@@ -62,7 +62,7 @@ def test_a_missing_store_is_created_on_the_first_write_in_wal_mode_and_recorded(
     store = RetroStore(path)
     # Opening and reading create nothing: a missing store reads as an empty one.
     assert store.items(COMPANY_P2) == [] and store.summary(COMPANY_P2).version == 0
-    assert store.schema_version() == SCHEMA_VERSION == 1
+    assert store.schema_version() == SCHEMA_VERSION == 2
     assert not path.exists() and not marker_path(path).exists()
     store.add_item(COMPANY_P2, "the first write")
     assert path.exists()
@@ -75,7 +75,7 @@ def test_a_missing_store_is_created_on_the_first_write_in_wal_mode_and_recorded(
     # Opening again runs no migration twice: still one row per version.
     RetroStore(path)
     with sqlite3.connect(path) as con:
-        assert con.execute("select count(*) from schema_version").fetchone()[0] == 1
+        assert con.execute("select count(*) from schema_version").fetchone()[0] == SCHEMA_VERSION
     assert not [p.name for p in path.parent.iterdir() if p.name.startswith(".")]  # no temporary files left
 
 
@@ -159,7 +159,9 @@ def test_first_use_by_several_sessions_at_once_creates_the_schema_once(tmp_path:
         thread.join()
     assert failures == []
     with sqlite3.connect(path) as con:
-        assert con.execute("select version from schema_version").fetchall() == [(1,)]
+        assert con.execute("select version from schema_version").fetchall() == [
+            (v,) for v in range(1, SCHEMA_VERSION + 1)
+        ]
     assert len(RetroStore(path).items(COMPANY_P2)) == 4
 
 
@@ -199,7 +201,9 @@ def test_simultaneous_first_opens_from_processes_never_fail(tmp_path: Path) -> N
         path = tmp_path / f"round{r}.sqlite"
         assert sorted(i.what for i in RetroStore(path).items(COMPANY_P2)) == [f"p{k} round {r}" for k in range(n)]
         with sqlite3.connect(path) as con:
-            assert con.execute("select version from schema_version").fetchall() == [(1,)]
+            assert con.execute("select version from schema_version").fetchall() == [
+                (v,) for v in range(1, SCHEMA_VERSION + 1)
+            ]
         assert marker_path(path).exists()
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary files left
 

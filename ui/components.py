@@ -11,6 +11,7 @@ import streamlit as st
 from pipelines.metrics import MetricDefinition, all_definitions
 from pipelines.queries import coverage
 from pipelines.queries.filters import Filters
+from ui.auth import audited
 from ui.db import query
 from ui.exports import csv_bytes, download_name, excel_bytes
 from ui.filters import FilterContext, describe
@@ -136,7 +137,7 @@ def downloads(
 
     The file names say the table (`name`), the period and the scope of `filters` (the page's filters
     narrowed by a drill, say), by default the filter bar's (ui.exports.download_name); numbers are
-    rounded as shown (ui.exports.rounded).
+    rounded as shown (ui.exports.rounded). Each download is recorded in the audit log when sign-in is on.
     """
     if filters is not None:
         ctx = replace(ctx, filters=filters)
@@ -144,7 +145,7 @@ def downloads(
     left.download_button(
         t("download_csv", ctx.lang),
         # Deferred: the file is written when the button is clicked, not on every rerun of the page.
-        lambda: csv_bytes(frame),
+        audited(lambda: csv_bytes(frame), f"{name} (CSV)", ctx.filters),
         file_name=download_name(name, ctx.filters, "csv"),
         mime="text/csv",
         icon=":material/download:",
@@ -153,7 +154,7 @@ def downloads(
     )
     right.download_button(
         t("download_excel", ctx.lang),
-        lambda: excel_bytes(frame, name, describe(ctx)),
+        audited(lambda: excel_bytes(frame, name, describe(ctx)), f"{name} (Excel)", ctx.filters),
         file_name=download_name(name, ctx.filters, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:",

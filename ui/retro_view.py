@@ -63,6 +63,7 @@ from pipelines.retro.store import (
     store_path,
 )
 from ui import format as fmt
+from ui.auth import audited
 from ui.charts import BAND_COLOURS
 from ui.exports import MONEY_DECIMALS, PERCENT_DECIMALS, RATIO_DECIMALS, download_name, rounded
 from ui.filters import LIST_PARAMS, FilterContext, period_choices
@@ -1055,7 +1056,9 @@ def report_downloads(
 
     def make(kind: str) -> Callable[[], str | bytes]:
         # Runs in a worker thread on click, without the page's session: its own cursor, no Streamlit cache.
-        return lambda: report_file(cursor_factory(), rv, store, lang, kind)
+        return audited(
+            lambda: report_file(cursor_factory(), rv, store, lang, kind), f"retrospective report ({kind})", rv.filters
+        )
 
     html, excel = container.columns(2)
     html.download_button(

@@ -36,6 +36,9 @@ writers never see a half-made store), and its creation is recorded in a sidecar 
 is reported as missing instead of being silently recreated. `backup` and `restore` copy a store
 with SQLite's online backup API.
 
+**Users and the audit log** (issue 9) live in the same file (migration 2: `users`, `sign_in_failures`,
+`audit_log`), read and written through `pipelines.users.Users`, so one backup keeps them with the notes.
+
 Each call opens its own connection (cheap for SQLite), so one `RetroStore` may be shared by
 the threads of a Streamlit server.
 """
@@ -105,6 +108,42 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
         "create index action_items_by_meeting on action_items (scope, period_start, status)",
+    ),
+    # 2: users, sign-in failures and the audit log (issue 9; pipelines/users.py).
+    (
+        """
+        create table users (
+            user_name     text primary key,
+            email         text not null default '',    -- lower case; '' for none
+            role          text not null check (role in ('admin', 'director', 'region_head', 'team_lead')),
+            region_ids    text not null default '[]',  -- JSON list: a region_head's regions
+            team_ids      text not null default '[]',  -- JSON list: a team_lead's teams
+            disabled      integer not null default 0,
+            password_hash text not null default '',    -- argon2id, never the password
+            created_at    text not null,
+            changed_at    text not null
+        )
+        """,
+        "create unique index users_by_email on users (email) where email != ''",
+        """
+        create table sign_in_failures (
+            user_name      text primary key,           -- as typed, whether or not such a user exists
+            failures       integer not null,           -- consecutive failed attempts since the last success
+            last_failed_at text not null,
+            delay_seconds  real not null,              -- how long the last failure locks further attempts
+            locked_until   text not null               -- ISO timestamp, UTC
+        )
+        """,
+        """
+        create table audit_log (
+            audit_id  integer primary key autoincrement,
+            at        text not null,                   -- ISO timestamp, UTC
+            user_name text not null,                   -- who ('' when unknown)
+            event     text not null,                   -- sign_in, sign_in_failed, sign_out, download, user_added, ...
+            what      text not null default '',
+            filters   text not null default ''
+        )
+        """,
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
