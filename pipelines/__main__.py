@@ -76,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
             f"--{name}", nargs="+", action="extend", default=[], metavar="ID", help=f"only these {what}"
         )
     report.add_argument("--app-url", default=None, help="the app's address, to link each finding to its view")
+    report.add_argument(
+        "--user",
+        default=None,
+        metavar="NAME",
+        help="produce the report as this user of the store sees it (their role's regions or teams)",
+    )
     for name, what in (("region", "regions"), ("team", "teams")):
         report.add_argument(
             f"--scope-{name}",
@@ -290,6 +296,18 @@ def main(argv: list[str] | None = None) -> int:
 
         chosen = {attribute: tuple(getattr(args, name)) for name, (attribute, _) in REPORT_FILTERS.items()}
         try:
+            scope = report_scope(region_ids=args.scope_region, team_ids=args.scope_team)
+            if args.user is not None:
+                from pipelines.users import Users, scope_of
+
+                if args.scope_region or args.scope_team:
+                    print("error: give --user or --scope-region/--scope-team, not both", file=sys.stderr)
+                    return 2
+                user = Users(args.store).get(args.user)
+                if user is None or user.disabled:
+                    print(f"error: no active user {args.user!r} in the store", file=sys.stderr)
+                    return 2
+                scope = scope_of(user)
             write_report(
                 args.out,
                 db=args.db,
@@ -298,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
                 dimension_filters=chosen,
                 store_path=args.store,
                 app_url=args.app_url,
-                scope=report_scope(region_ids=args.scope_region, team_ids=args.scope_team),
+                scope=scope,
             )
         except ReportError as exc:
             print(str(exc), file=sys.stderr)

@@ -109,3 +109,30 @@ def test_a_report_asking_outside_its_scope_is_refused(demo_warehouse: Path, tmp_
     assert not out.exists()
     with pytest.raises(ReportError, match="outside the report's scope"):
         write_report(out, db=demo_warehouse, dimension_filters={"region_ids": ("R02",)}, scope=R01)
+
+
+def test_the_report_for_a_user_is_their_scopes(demo_warehouse: Path, tmp_path: Path, capsys) -> None:
+    from pipelines.users import Users
+
+    store = tmp_path / "s.sqlite"
+    users = Users(store)
+    users.add("head", "region_head", "a long password 1", region_ids=("R01",))
+    users.add("lead", "team_lead", "a long password 2", team_ids=("T001",))
+    users.add("gone", "director", "a long password 3")
+    users.disable("gone")
+    RetroStore(store).add_item(RetroKey(P2), "a company item", owner="Director")
+    RetroStore(store).add_item(RetroKey(P2, "region=R01"), "an R01 item", owner="Head R01")
+    args = ["report", "--period", "2026-11-02/2w", "--db", str(demo_warehouse), "--store", str(store)]
+    # A region head's report is the report for their scope, and holds their meeting's items only.
+    assert main([*args, "--out", str(tmp_path / "user.xlsx"), "--user", "head"]) == 0
+    assert main([*args, "--out", str(tmp_path / "scope.xlsx"), "--scope-region", "R01"]) == 0
+    assert _sheet_text(tmp_path / "user.xlsx") == _sheet_text(tmp_path / "scope.xlsx")
+    assert "an R01 item" in _sheet_text(tmp_path / "user.xlsx")
+    assert "a company item" not in _sheet_text(tmp_path / "user.xlsx")
+    # A team lead cannot ask for another team; unknown and disabled users get nothing.
+    assert main([*args, "--out", str(tmp_path / "t.html"), "--user", "lead", "--team", "T002"]) == 2
+    assert "outside the report's scope (team T001)" in capsys.readouterr().err
+    for name in ("nobody", "gone"):
+        assert main([*args, "--out", str(tmp_path / "x.html"), "--user", name]) == 2
+        assert f"no active user {name!r}" in capsys.readouterr().err
+    assert not (tmp_path / "t.html").exists() and not (tmp_path / "x.html").exists()
