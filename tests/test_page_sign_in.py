@@ -3,6 +3,8 @@ disabled sign-ins refused, the user's scope in the filter state, the admin-only 
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -228,3 +230,29 @@ def test_with_oidc_an_unknown_email_gets_no_access_never_data(open_app, store: P
     at.run()
     failures = Users(store).audit_log()
     assert failures["event"].to_list().count("sign_in_failed") == 1  # audited once per session
+
+
+def test_notes_are_authored_by_the_signed_in_user_in_their_scopes_meeting(open_app, store: Path) -> None:
+    from pipelines.retro.periods import default_retro_period
+    from pipelines.retro.store import RetroKey, RetroStore
+    from pipelines.warehouse import connect
+    from ui import retro_view
+
+    Users(store).add("hana", "region_head", PASSWORD, region_ids=("R01",))
+    at = sign_in(open_app("pages/retrospective.py"), "hana", PASSWORD)
+    at.session_state[retro_view.TAB_KEY] = t("retro_tab_notes", "en")
+    at.run()
+    # The author field shows the signed-in user and cannot be changed.
+    shown = at.text_input(key=f"{retro_view.AUTHOR_KEY}_signed_in")
+    assert shown.value == "hana" and shown.disabled
+    at.text_input(key="retro_new_what").input("Call the R01 branch heads")
+    next(b for b in at.button if b.label == t("retro_add", "en")).click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    with connect(Path(os.environ["LOAN_DASHBOARD_DB"])) as con:
+        period = default_retro_period(con).period
+    items = RetroStore(store).items(RetroKey(period.start, "region=R01"))
+    assert [i.what for i in items] == ["Call the R01 branch heads"]
+    with sqlite3.connect(store) as db:  # who created it is kept in the store
+        assert db.execute("select created_by, saved_by from action_items").fetchall() == [("hana", "hana")]
+    assert RetroStore(store).items(RetroKey(period.start)) == []  # not the company's meeting

@@ -63,7 +63,7 @@ from pipelines.retro.store import (
     store_path,
 )
 from ui import format as fmt
-from ui.auth import audited
+from ui.auth import audited, current_user
 from ui.charts import BAND_COLOURS
 from ui.exports import MONEY_DECIMALS, PERCENT_DECIMALS, RATIO_DECIMALS, download_name, rounded
 from ui.filters import LIST_PARAMS, FilterContext, period_choices
@@ -716,6 +716,10 @@ def _when(saved_at: str | None) -> str:
 
 
 def _author() -> str:
+    """The signed-in user when sign-in is on (issue 9: authored by who signed in), else the name typed in demo mode."""
+    user = current_user()
+    if user is not None:
+        return user.name
     return st.session_state.get(AUTHOR_KEY, "").strip()
 
 
@@ -1014,8 +1018,13 @@ def add_item_form(store: RetroStore, rv: Review, lang: str) -> None:
 
 
 def author_input(lang: str) -> None:
-    """Who is writing: saved with each change, and named to whoever's later save runs into it."""
+    """Who is writing: saved with each change, and named to whoever's later save runs into it. Signed in, it is
+    the user (not editable); in demo mode a name typed here."""
     name, _ = st.columns([1, 2])
+    user = current_user()
+    if user is not None:
+        name.text_input(t("retro_author", lang), value=user.name, disabled=True, key=f"{AUTHOR_KEY}_signed_in")
+        return
     name.text_input(
         t("retro_author", lang),
         key=AUTHOR_KEY,
