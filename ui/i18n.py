@@ -1904,6 +1904,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "请先填写行动项内容 (要做的事)。",
     },
     "retro_item_added": {"en": "Action item added: {what}", "zh": "已添加行动项: {what}"},
+    "retro_not_yours": {
+        "en": "Not saved: “{what}” can be changed by whoever added it or by the owner of this scope.",
+        "zh": "未保存: “{what}” 只能由添加人或该范围的负责人修改。",
+    },
     "retro_item_conflict": {
         "en": "Not saved: {who} changed this item first, at {when}. It now reads “{what}” ({status}); their change "
         "is kept.",

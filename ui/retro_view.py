@@ -32,7 +32,7 @@ import streamlit as st
 
 from pipelines import periods
 from pipelines.metrics import all_definitions
-from pipelines.queries.filters import Filters
+from pipelines.queries.filters import Filters, Period
 from pipelines.queries.overview import INDICATORS
 from pipelines.retro import FINDING_KINDS, ActionItem, Finding, RetroPeriod
 from pipelines.retro.findings import RetroSettings, value_unit
@@ -59,9 +59,11 @@ from pipelines.retro.store import (
     RetroKey,
     RetroStore,
     StoreError,
+    scope_text,
     scope_values,
     store_path,
 )
+from pipelines.users import User, scope_of
 from ui import format as fmt
 from ui.auth import audited, current_user
 from ui.charts import BAND_COLOURS
@@ -769,9 +771,21 @@ def _item_conflict(key: RetroKey, error: ConflictError, lang: str) -> None:
     )
 
 
+def may_edit(item: ActionItem, key: RetroKey, user: User | None) -> bool:
+    """Whether `user` (the signed-in one) may change `item`: its author, an owner of the meeting's scope (whose own
+    access scope is exactly that scope, e.g. a region head of that region), a director or an admin; anyone in demo
+    mode (no user)."""
+    if user is None or user.role in ("admin", "director") or item.created_by == user.name:
+        return True
+    return key.scope == scope_text(Filters(period=Period(key.period_start, key.period_start), scope=scope_of(user)))
+
+
 @_store_errors_reported
 def _decide(store: RetroStore, key: RetroKey, item: ActionItem, decision: str, lang: str) -> None:
     """Button callback on an open item of an earlier retrospective: done, dropped, or carried into this one."""
+    if not may_edit(item, key, current_user()):
+        _flash(key, "error", t("retro_not_yours", lang, what=item.what))
+        return
     try:
         if decision == "done":
             store.close(item, author=_author())
@@ -930,6 +944,9 @@ def _save_item_edits(store: RetroStore, key: RetroKey, items: list[ActionItem], 
     edits = st.session_state[_items_widget(key, items)].get("edited_rows", {})
     for row, changes in edits.items():
         item = items[int(row)]
+        if not may_edit(item, key, current_user()):
+            _flash(key, "error", t("retro_not_yours", lang, what=item.what))
+            continue
         fields = {}
         for name, value in changes.items():
             if name == "due_date":

@@ -61,3 +61,4 @@ class ActionItem:
     version: int = 0  # optimistic concurrency: a save must name the version it edited
     carried_from: int | None = None  # the item id it continues, when carried forward
     notes: list[str] = field(default_factory=list)
+    created_by: str = ""  # who added it (the signed-in user, or the name typed in demo mode)

@@ -310,6 +310,7 @@ def _item(row: sqlite3.Row) -> ActionItem:
         version=row["version"],
         carried_from=row["carried_from"],
         notes=list(json.loads(row["notes"])),
+        created_by=row["created_by"],
     )
 
 
@@ -709,7 +710,9 @@ class RetroStore:
                 ],
             )
             item_id = cursor.lastrowid
-        return ActionItem(item_id, key.period_start, what, owner, due_date, "open", 1, None, list(notes or []))
+        return ActionItem(
+            item_id, key.period_start, what, owner, due_date, "open", 1, None, list(notes or []), created_by=author
+        )
 
     def _current_for_update(self, con: sqlite3.Connection, item_id: int, expected_version: int) -> sqlite3.Row:
         row = con.execute("select * from action_items where item_id = ?", [item_id]).fetchone()
