@@ -105,6 +105,8 @@ def test_the_page_loads_with_each_tab(server, page, findings, lang) -> None:
     screenshot(page, f"retrospective-scoreboard{suffix}")
 
     open_tab(page, t("retro_tab_findings", lang))
+    # The findings are computed when their tab opens: wait for them rather than reading the page once.
+    expect(main).to_contain_text(t("retro_top", lang, n=5), timeout=60_000)
     no_exception(page)
     body = main.inner_text()
     first = statement(findings[0], lang)
