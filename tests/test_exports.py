@@ -9,6 +9,7 @@ import re
 import zipfile
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import fastexcel
 import polars as pl
@@ -201,9 +202,9 @@ def _decimals(cell: str) -> int:
     return len(cell.split(".", 1)[1]) if re.fullmatch(r"-?\d+\.\d+", cell) else 0
 
 
-@pytest.fixture(scope="module")
-def every_download(demo_warehouse, tmp_path_factory) -> list[dict]:
-    """Open every page view and record every download button: its file name and the file it would give."""
+def record_downloads(warehouse: Path) -> list[dict]:
+    """Open every page view of PAGE_VIEWS on `warehouse` and record every download button: its file name and the
+    file it would give (a callable: downloads are written when clicked)."""
     from streamlit.delta_generator import DeltaGenerator
     from streamlit.testing.v1 import AppTest
 
@@ -217,7 +218,7 @@ def every_download(demo_warehouse, tmp_path_factory) -> list[dict]:
         return original(self, label, data, file_name, *args, **kwargs)
 
     patch = pytest.MonkeyPatch()
-    patch.setenv("LOAN_DASHBOARD_DB", str(demo_warehouse))
+    patch.setenv("LOAN_DASHBOARD_DB", str(warehouse))
     patch.setattr(DeltaGenerator, "download_button", recording)
     current = [""]
     try:
@@ -232,6 +233,11 @@ def every_download(demo_warehouse, tmp_path_factory) -> list[dict]:
     finally:
         patch.undo()
     return recorded
+
+
+@pytest.fixture(scope="module")
+def every_download(demo_warehouse) -> list[dict]:
+    return record_downloads(demo_warehouse)
 
 
 def test_every_download_names_its_table_period_and_scope(every_download) -> None:
