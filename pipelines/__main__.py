@@ -324,9 +324,26 @@ def main(argv: list[str] | None = None) -> int:
         except StoreError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
+        _audit_report(args, scope)
         print(f"wrote {args.out}")
         return 0
     raise AssertionError(args.command)
+
+
+def _audit_report(args: argparse.Namespace, scope) -> None:
+    """With sign-in on (users in the store), a report written from the command line is an export: audit it."""
+    import getpass
+
+    from pipelines.users import Users
+
+    users = Users(args.store)
+    if not users.has_users():
+        return
+    who = args.user or f"cli:{getpass.getuser()}"
+    where = ", ".join(f"{k}={','.join(v)}" for k, v in (("region", scope.region_ids), ("team", scope.team_ids)) if v)
+    users.audit(
+        "export", who, what=f"report {Path(args.out).name}", filters=f"period {args.period}; scope {where or 'all'}"
+    )
 
 
 if __name__ == "__main__":

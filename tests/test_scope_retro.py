@@ -128,6 +128,11 @@ def test_the_report_for_a_user_is_their_scopes(demo_warehouse: Path, tmp_path: P
     assert main([*args, "--out", str(tmp_path / "scope.xlsx"), "--scope-region", "R01"]) == 0
     assert _sheet_text(tmp_path / "user.xlsx") == _sheet_text(tmp_path / "scope.xlsx")
     assert "an R01 item" in _sheet_text(tmp_path / "user.xlsx")
+    # Sign-in is on (users exist): the report written from the command line is an audited export.
+    log = users.audit_log()
+    exports = log.filter(log["event"] == "export").rows(named=True)
+    assert exports[-1]["user_name"] == "head" and exports[-1]["what"] == "report user.xlsx"
+    assert exports[-1]["filters"] == "period 2026-11-02/2w; scope region=R01"
     assert "a company item" not in _sheet_text(tmp_path / "user.xlsx")
     # A team lead cannot ask for another team; unknown and disabled users get nothing.
     assert main([*args, "--out", str(tmp_path / "t.html"), "--user", "lead", "--team", "T002"]) == 2
