@@ -168,8 +168,8 @@ def _init_from_url(
         cmp = "prev"
     st.session_state["f_cmp"] = cmp
 
-    valid = _valid_ids(dims)
-    known = _valid_ids(everything if everything is not None else dims)
+    valid = dims.ids()
+    known = (everything if everything is not None else dims).ids()
     for name, (_, key) in LIST_PARAMS.items():
         raw = params.get(name)
         if not raw:
@@ -276,17 +276,6 @@ def _apply_legacy_drill(dims: Dimensions, lang: str) -> list[str]:
         return [t("teams_bad_drill", lang, value=echo(text))]
     st.session_state.update(scope)
     return []
-
-
-def _valid_ids(dims: Dimensions) -> dict[str, set[str]]:
-    return {
-        "region": set(dims.regions["region_id"]),
-        "team": set(dims.teams["team_id"]),
-        "officer": set(dims.officers["officer_id"]),
-        "line": set(dims.product_lines),
-        "channel": set(dims.channels["channel_id"]),
-        "ctype": set(dims.customer_types),
-    }
 
 
 def _set_quick_pick(kind: str, which: str, dims: Dimensions) -> None:

@@ -24,6 +24,17 @@ class Dimensions:
     product_lines: tuple[str, ...]
     customer_types: tuple[str, ...]
 
+    def ids(self) -> dict[str, set[str]]:
+        """The ids each filter may name, by its URL parameter (region, team, officer, line, channel, ctype)."""
+        return {
+            "region": set(self.regions["region_id"]),
+            "team": set(self.teams["team_id"]),
+            "officer": set(self.officers["officer_id"]),
+            "line": set(self.product_lines),
+            "channel": set(self.channels["channel_id"]),
+            "ctype": set(self.customer_types),
+        }
+
 
 def dimensions(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> Dimensions:
     """Everything the filter bar can offer, in display order; under an access scope, only what it allows.

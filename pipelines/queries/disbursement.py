@@ -309,19 +309,9 @@ def leaderboard(con: duckdb.DuckDBPyConnection, filters: Filters, level: str) ->
         raise ValueError(f"unknown leaderboard level {level!r}; expected one of {', '.join(LEADERBOARD_LEVELS)}")
     s = settings(con)
     column, names_sql = LEADERBOARD_LEVELS[level]
-    where, params = period_where(filters, filters.period, "disbursed_date")
     # Officers have no targets of their own (targets are per team × product line).
     targets = {} if level == "officer" else prorated_targets_by(con, filters, filters.period, column)
-    amounts = con.execute(
-        f"""
-        select {column} as value, sum(amount)::DECIMAL(18, 2) as amount, sum(loans)::BIGINT as loans
-        from agg_disbursement_daily
-        where {where}
-        group by 1
-        """,
-        params,
-    ).fetchall()
-    by_value = {value: (amount, loans) for value, amount, loans in amounts}
+    by_value = _amounts_by(con, filters, filters.period, column)
     rows = []
     for value in sorted(set(by_value) | set(targets)):
         amount, loans = by_value.get(value, (Decimal(0), 0))

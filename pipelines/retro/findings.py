@@ -326,20 +326,6 @@ def _sorted(findings: list[Finding]) -> list[Finding]:
 # --------------------------------------------------------------------------------------------
 # 1. Who contributed most to the change in disbursed amount
 
-_DECOMPOSITION_SCHEMA = {
-    "level": pl.String,
-    "value": pl.String,
-    "name": pl.String,
-    "team_id": pl.String,
-    "team_name": pl.String,
-    "region_id": pl.String,
-    "region_name": pl.String,
-    "amount": pl.Decimal(18, 2),
-    "previous_amount": pl.Decimal(18, 2),
-    "contribution": pl.Decimal(18, 2),
-    "share_of_change": pl.Float64,
-}
-
 
 def change_decomposition(
     con: duckdb.DuckDBPyConnection, filters: Filters, retro: RetroPeriod, level: str
@@ -370,7 +356,7 @@ def change_decomposition(
     if sum(parts["contribution"].to_list(), Decimal(0)) != total_change:
         # Both come from the same daily aggregate under the same filters; a difference is a bug.
         raise AssertionError(f"{level} contributions do not add up to the change of the total, {total_change}")
-    return parts.cast(_DECOMPOSITION_SCHEMA)
+    return parts
 
 
 def _total_amount(con: duckdb.DuckDBPyConnection, filters: Filters, period: Period) -> Decimal:

@@ -1321,26 +1321,15 @@ class ReportError(Exception):
     """A report cannot be made as asked (no warehouse, a bad period, an unknown filter value, ...)."""
 
 
-def _known_ids(dims) -> dict[str, set[str]]:
-    return {
-        "region": set(dims.regions["region_id"]),
-        "team": set(dims.teams["team_id"]),
-        "officer": set(dims.officers["officer_id"]),
-        "line": set(dims.product_lines),
-        "channel": set(dims.channels["channel_id"]),
-        "ctype": set(dims.customer_types),
-    }
-
-
 def _check_filter_values(con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
     """Unknown ids, and ids outside the access scope, are errors: a report never widens or guesses a scope."""
-    everything = _known_ids(dimensions(con))
+    everything = dimensions(con).ids()
     scope = filters.scope
     for name, attribute in (("region", "region_ids"), ("team", "team_ids"), ("officer", "officer_ids")):
         unknown = sorted(set(getattr(scope, attribute)) - everything[name])
         if unknown:
             raise ReportError(f"error: the scope names an unknown {name} {', '.join(unknown)}")
-    allowed = _known_ids(dimensions(con, scope))
+    allowed = dimensions(con, scope).ids()
     asked_by_name = {
         "region": filters.region_ids,
         "team": filters.team_ids,
